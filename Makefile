@@ -25,6 +25,10 @@ serve: $(VENV)/.site-installed
 build: $(VENV)/.site-installed
 	$(PY) -m mkdocs build --strict --clean --site-dir site
 
+## offline: the whole site as one zip that works from disk: dist/advanced-cancer-treatments-offline.zip
+offline: $(VENV)/.site-installed
+	$(PY) scripts/offline_bundle.py --output dist/advanced-cancer-treatments-offline.zip
+
 ## test: the whole test suite, including the browser tests
 test: $(VENV)/.dev-installed
 	bash scripts/ensure-browser.sh
@@ -36,3 +40,16 @@ lint: $(VENV)/.dev-installed
 
 clean:
 	rm -rf site dist .pytest_cache
+
+## new-page: write a page from a template: make new-page TYPE=treatment TITLE="Radiofrequency ablation"
+new-page: $(VENV)/.site-installed
+	@test -n "$(TYPE)" -a -n "$(TITLE)" || { echo 'usage: make new-page TYPE=treatment|condition TITLE="Page title"' >&2; exit 2; }
+	$(PY) scripts/new_page.py --type "$(TYPE)" --title "$(TITLE)"
+
+## check: the fast author loop (strict build, spelling, reading ease, review dates)
+check: $(VENV)/.dev-installed
+	$(PY) scripts/check.py
+
+## report: every page with type, words, reading ease, sources and review dates
+report: $(VENV)/.site-installed
+	@$(PY) scripts/page_report.py
