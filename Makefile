@@ -53,3 +53,9 @@ check: $(VENV)/.dev-installed
 ## report: every page with type, words, reading ease, sources and review dates
 report: $(VENV)/.site-installed
 	@$(PY) scripts/page_report.py
+
+## audit: Lighthouse scores (performance, accessibility, best practices, SEO) for the served site
+audit: $(VENV)/.site-installed
+	bash scripts/ensure-browser.sh
+	cd scripts/audit && npm ci --no-audit --no-fund --silent
+	$(PY) scripts/audit.py

@@ -25,9 +25,10 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "dist" / "advanced-cancer-treatments-offline.zip"
 README = pathlib.Path(__file__).resolve().parent / "offline" / "README.txt"
 
-# Sitemaps need a hosted site_url and carry the build date; source maps are for developers
-# with DevTools open. Neither helps a reader offline, and both would only add bytes.
-LEFT_OUT_NAMES = {"sitemap.xml", "sitemap.xml.gz"}
+# Sitemaps need a hosted site_url and carry the build date; 404.html is for web servers and
+# links from the server root (/assets/...), which on disk point outside the bundle; source
+# maps are for developers with DevTools open. None of them helps a reader offline.
+LEFT_OUT_NAMES = {"sitemap.xml", "sitemap.xml.gz", "404.html"}
 LEFT_OUT_SUFFIXES = (".map",)
 
 # Every entry gets this timestamp unless SOURCE_DATE_EPOCH says otherwise (the

@@ -1,0 +1,14 @@
+"""Hook: give each page's body back as a fragment after mkdocs-glightbox has wrapped
+it in a whole HTML document, so search indexes one entry per section and none empty.
+
+Hooks run after the plugins in `plugins:`, so this sees glightbox's output and runs
+before Material's search plugin reads `page.content` in `on_page_context`.
+"""
+
+from __future__ import annotations
+
+from html_fragment import unwrap_document
+
+
+def on_page_content(html: str, /, *, page, config, files) -> str:
+    return unwrap_document(html)

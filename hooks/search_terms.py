@@ -1,0 +1,110 @@
+"""Other names for pages in Material's search index: front-matter aliases, US spellings
+and the page description.
+
+Material for MkDocs' search worker builds its lunr index with one lunr field for every
+key in the index's `config.fields`, but its result list renders only `title`, `text`
+and `tags`. So extra words put in extra fields are found by search and never shown:
+
+- `aliases` (boosted like `title`): the page's front-matter aliases on the page's own
+  entry, and the US forms of UK words in any entry's title.
+- `variants` (boosted like `text`): the US forms of UK words in any entry's text, once
+  per occurrence, so "tumor" ranks a page exactly as "tumour" does.
+
+Why not rely on lunr: Material's English pipeline is only a stop-word filter (no
+stemmer), and every query term becomes a prefix query ("tumor" -> `tumor*`), which can
+never match "tumour". `tags` is not used: it is boosted a million-fold and shown as
+chips in every result.
+
+The page entry's text also starts with the front-matter description, so the teaser
+under a page's title in the results says what the page covers.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import yaml
+
+ALIASES_FIELD = "aliases"
+VARIANTS_FIELD = "variants"
+
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class PageTerms:
+    """What a page adds to its own entry in the search index."""
+
+    description: str = ""
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+
+def parse_variants(yaml_text: str) -> dict[str, tuple[str, ...]]:
+    """`docs/_data/spelling-variants.yml` as {uk form: (other spellings, ...)}, lower case."""
+    data = yaml.safe_load(yaml_text) or {}
+    if not isinstance(data, dict):
+        raise ValueError("spelling variants must be a mapping of UK form to a list of other spellings")
+    variants: dict[str, tuple[str, ...]] = {}
+    for uk, others in data.items():
+        if not isinstance(uk, str) or not isinstance(others, list) or not all(isinstance(o, str) for o in others):
+            raise ValueError(f"{uk!r}: expected `uk form: [other, spellings]`")
+        variants[uk.lower()] = tuple(o.lower() for o in others)
+    return variants
+
+
+def plain_text(markup: str) -> str:
+    """Text of an index field: tags removed, entities decoded."""
+    return html.unescape(_TAG.sub(" ", markup))
+
+
+def other_spellings(text: str, variants: Mapping[str, Iterable[str]]) -> list[str]:
+    """Other spellings of every word in `text` that has some, once per occurrence.
+
+    A word matches the longest UK form it starts with, so inflections follow the stem:
+    "tumours" gives "tumors" as well as the listed forms.
+    """
+    keys = sorted(variants, key=len, reverse=True)
+    found: list[str] = []
+    for word in _WORD.findall(plain_text(text).lower()):
+        stem = next((k for k in keys if word.startswith(k)), None)
+        if stem is None:
+            continue
+        suffix = word[len(stem) :]
+        others = tuple(variants[stem])
+        # "tumors" + "s" is no word: inflect only the forms that do not already end so.
+        inflected = tuple(o + suffix for o in others if suffix and not o.endswith(suffix))
+        found.extend(f for f in dict.fromkeys(others + inflected) if f != word)
+    return found
+
+
+def augment_index(
+    index: dict,
+    pages: Mapping[str, PageTerms],
+    variants: Mapping[str, Iterable[str]],
+) -> dict:
+    """Return Material's search index (parsed `search_index.json`) with the extra fields.
+
+    `pages` maps a page URL (an entry's location up to `#`) to what that page adds.
+    """
+    fields = index["config"]["fields"]
+    fields[ALIASES_FIELD] = {"boost": fields.get("title", {}).get("boost", 1e3)}
+    fields[VARIANTS_FIELD] = {"boost": fields.get("text", {}).get("boost", 1.0)}
+    for entry in index["docs"]:
+        location = entry["location"]
+        terms = pages.get(location.split("#", 1)[0]) if "#" not in location else None
+        if terms and terms.description:
+            teaser = f"<p>{html.escape(terms.description, quote=False)}</p>"
+            entry["text"] = f"{teaser} {entry['text']}" if entry.get("text") else teaser
+        names = list(terms.aliases) if terms else []
+        names += other_spellings(" ".join(names), variants)
+        names += other_spellings(entry.get("title", ""), variants)
+        if names:
+            entry[ALIASES_FIELD] = html.escape(", ".join(names), quote=False)
+        text_forms = other_spellings(entry.get("text", ""), variants)
+        if text_forms:
+            entry[VARIANTS_FIELD] = " ".join(text_forms)
+    return index

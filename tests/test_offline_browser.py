@@ -1,0 +1,158 @@
+"""A reader unzips the offline bundle and opens index.html from disk (file://) in Chromium:
+search, navigation, related topics, glossary tooltips, the diagram lightbox and dark mode
+all work, nothing is requested from outside the bundle and nothing logs an error."""
+
+from __future__ import annotations
+
+import pathlib
+import zipfile
+
+import offline_bundle
+import pytest
+
+pytestmark = pytest.mark.browser
+
+GALLERY_PAGE = "treatments/pleurodesis.html"  # two diagrams in one gallery
+
+
+@pytest.fixture(scope="module")
+def bundle_root(tmp_path_factory) -> pathlib.Path:
+    """The bundle built by the real script, unzipped as a reader would."""
+    work = tmp_path_factory.mktemp("offline-browser")
+    report = offline_bundle.make_offline_bundle(work / "bundle.zip")
+    root = work / "unzipped"
+    with zipfile.ZipFile(report.path) as archive:
+        archive.extractall(root)
+    return root
+
+
+@pytest.fixture
+def reader(page):
+    """The shared `page` fixture, also recording files the bundle lacks (file:// 404s)."""
+    page.failed_requests = []
+    page.on("requestfailed", lambda req: page.failed_requests.append(f"{req.url} ({req.failure})"))
+    yield page
+    assert not page.failed_requests, f"missing from the bundle: {page.failed_requests}"
+    assert not page.log.console_errors, page.log.console_errors
+    assert not page.log.page_errors, page.log.page_errors
+
+
+def open_page(page, root: pathlib.Path, rel: str) -> None:
+    page.goto((root / rel).as_uri())
+    assert page.url.startswith("file://")
+
+
+def search(page, query: str) -> list[str]:
+    """Type the query like a reader (fill() does not trigger Material's search)."""
+    page.keyboard.press("/")  # desktop width: '/' focuses the search box
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    results = page.locator(".md-search-result__item h1")
+    results.first.wait_for(timeout=15_000)  # hangs on "Initializing search" without the shim
+    return [t.strip() for t in results.all_inner_texts()]
+
+
+def article_title(page) -> str:
+    return page.locator("article h1").first.inner_text().replace("¶", "").strip()
+
+
+def test_search_from_the_home_page_finds_and_opens_the_page(reader, bundle_root):
+    open_page(reader, bundle_root, "index.html")
+    titles = search(reader, "pleurodesis")
+    assert titles[0] == "Pleurodesis", titles
+    reader.locator(".md-search-result__link").first.click()
+    reader.wait_for_load_state()
+    assert reader.url.split("?")[0] == (bundle_root / "treatments/pleurodesis.html").as_uri()
+    assert article_title(reader) == "Pleurodesis"
+
+
+def test_search_from_a_page_in_a_folder(reader, bundle_root):
+    # Relative paths to the worker and the inlined index differ one folder down.
+    open_page(reader, bundle_root, "treatments/vertebroplasty.html")
+    titles = search(reader, "kyphoplasty")
+    assert titles[0] == "Kyphoplasty", titles
+    reader.locator(".md-search-result__link").first.click()
+    reader.wait_for_load_state()
+    assert article_title(reader) == "Kyphoplasty"
+
+
+def test_navigation_links_open_pages_not_folders(reader, bundle_root):
+    open_page(reader, bundle_root, "index.html")
+    reader.locator("a.md-footer__link--next").click()
+    reader.wait_for_load_state()
+    assert reader.url.endswith(".html"), reader.url
+    first_next = article_title(reader)
+    reader.locator(".md-sidebar--primary a.md-nav__link[href$='.html']").last.click()
+    reader.wait_for_load_state()
+    assert reader.url.endswith(".html"), reader.url
+    assert article_title(reader) and article_title(reader) != first_next
+
+
+def test_related_topics_link_opens_the_page(reader, bundle_root):
+    open_page(reader, bundle_root, GALLERY_PAGE)
+    links = reader.locator("section.related-topics a[href]")
+    assert links.count() > 0, "no Related topics section on the page"
+    link = links.first
+    target = (bundle_root / "treatments" / link.get_attribute("href")).resolve()
+    link.click()
+    reader.wait_for_load_state()
+    assert reader.url.split("#")[0] == target.as_uri()
+    assert article_title(reader)
+
+
+def test_diagram_lightbox_opens_moves_on_and_closes_with_escape(reader, bundle_root):
+    open_page(reader, bundle_root, GALLERY_PAGE)
+    diagrams = reader.locator("article a.glightbox[data-gallery]")
+    assert diagrams.count() >= 2
+    first_src, second_src = (diagrams.nth(i).get_attribute("href") for i in (0, 1))
+    diagrams.first.click()
+    current = reader.locator(".glightbox-container .gslide.current img")
+    current.wait_for(state="visible")
+    assert current.get_attribute("src").endswith(pathlib.PurePosixPath(first_src).name)
+    reader.locator(".glightbox-container .gnext").click()
+    reader.wait_for_function(
+        "name => document.querySelector('.gslide.current img')?.src.endsWith(name)",
+        arg=pathlib.PurePosixPath(second_src).name,
+    )
+    reader.keyboard.press("Escape")
+    reader.locator(".glightbox-container").wait_for(state="detached")
+
+
+def test_glossary_term_shows_its_tooltip(reader, bundle_root):
+    open_page(reader, bundle_root, GALLERY_PAGE)
+    term = reader.locator("article abbr").first
+    definition = term.get_attribute("title")
+    assert definition
+    term.hover()
+    tooltip = reader.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert definition in tooltip.inner_text()
+
+
+def test_dark_mode_toggles_and_stays_on_the_next_page(reader, bundle_root):
+    open_page(reader, bundle_root, "index.html")
+    assert reader.evaluate("document.body.dataset.mdColorScheme") == "default"
+    reader.locator("form[data-md-component=palette] label[title='Switch to dark mode']").click()
+    assert reader.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    open_page(reader, bundle_root, GALLERY_PAGE)
+    assert reader.evaluate("document.body.dataset.mdColorScheme") == "slate"
+
+
+def test_every_page_loads_from_disk_without_errors_or_outside_requests(reader, bundle_root):
+    """One browser context for every page in the bundle (fast); problems collected per page."""
+    pages = sorted(p.relative_to(bundle_root).as_posix() for p in bundle_root.rglob("*.html"))
+    assert len(pages) >= 30
+    problems = []
+    for rel in pages:
+        log = reader.log
+        before = (len(log.console_errors), len(log.page_errors), len(log.external_requests),
+                  len(reader.failed_requests))
+        open_page(reader, bundle_root, rel)
+        reader.wait_for_load_state("load")
+        if not reader.locator("article h1").count():
+            problems.append(f"{rel}: no article heading (not a site page?)")
+        found = (log.console_errors[before[0]:], log.page_errors[before[1]:],
+                 log.external_requests[before[2]:], reader.failed_requests[before[3]:])
+        for kind, items in zip(("console error", "page error", "outside request", "missing file"), found,
+                               strict=True):
+            problems += [f"{rel}: {kind}: {item}" for item in items]
+    assert not problems, "\n".join(problems)
