@@ -149,15 +149,15 @@ def test_hook_fails_once_listing_every_problem(tmp_path):
 def test_glossary_page_lists_every_term_under_letter_headings(site_dir):
     page = soup(site_dir / "guides" / "glossary" / "index.html")
     article = page.select_one("article")
-    listed = [dt.get_text(strip=True) for dt in article.select("dl dt")]
+    listed = [dt.get_text(strip=True) for dt in article.select(":scope > dl > dt")]
     terms = real_terms()
     assert sorted(listed) == sorted(t.term for t in terms)
     assert listed == [t.term for t in sorted(terms, key=lambda t: (t.term.casefold(), t.term))]
     definitions = {
-        dt.get_text(strip=True): text(dt.find_next_sibling("dd")) for dt in article.select("dl dt")
+        dt.get_text(strip=True): text(dt.find_next_sibling("dd")) for dt in article.select(":scope > dl > dt")
     }
     assert all(definitions[t.term] == t.definition for t in terms)
-    headings = [h.get_text(strip=True).rstrip("¶") for h in article.select("h2")]
+    headings = [h.get_text(strip=True).rstrip("¶") for h in article.select(":scope > h2")]
     assert headings == sorted({group_letter(t.term) for t in terms})
     assert MARKER not in page.decode()
 

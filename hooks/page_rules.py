@@ -1,0 +1,247 @@
+"""Rules for a page's body: structure, images, safety of its HTML, and placeholders.
+
+The checks read the HTML that MkDocs converted the page to (`page.content`, the page
+alone, not the theme around it, which adds its own scripts), with lxml's HTML parser,
+so raw HTML, Markdown links and attribute lists are all judged as a browser would see
+them. Each finding carries text to look for in the Markdown source, to give its line.
+Internal links and anchors are checked by MkDocs itself (`validation:` in mkdocs.yml).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import unquote, urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+from page_problems import Loc, Problem, SourceMap
+
+PLACEHOLDER = "TODO:"
+RISKS_TITLE = "Risks and complications"
+
+# Elements that run code, embed other documents or change how the page loads.
+FORBIDDEN_ELEMENTS = {
+    "script": "it runs code in readers' browsers",
+    "iframe": "it embeds another site",
+    "frame": "it embeds another site",
+    "frameset": "it embeds another site",
+    "object": "it embeds a plug-in or another document",
+    "embed": "it embeds a plug-in or another document",
+    "applet": "it embeds a plug-in",
+    "portal": "it embeds another site",
+    "base": "it changes where every link on the page points",
+    "meta": "it changes how the page loads",
+    "link": "it loads another resource",
+    "style": "styles belong in docs/assets/stylesheets/extra.css",
+    "form": "it can send readers' data elsewhere",
+}
+# URL schemes that run code or smuggle content in, wherever they appear.
+FORBIDDEN_SCHEMES = ("javascript:", "vbscript:", "data:")
+URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "action", "formaction", "xlink:href"}
+# Attributes whose text is prose, not a URL.
+PROSE_ATTRIBUTES = {"alt", "title", "aria-label", "aria-description", "class", "id"}
+# Attributes that make the browser fetch something as the page loads.
+LOADING_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "xlink:href", "href"}
+# ... except a link, which the reader chooses to follow.
+LINK_ELEMENTS = {"a", "area"}
+HEADINGS = {f"h{level}": level for level in range(1, 7)}
+# Browsers ignore ASCII whitespace and control characters inside a URL scheme.
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A body problem before it has a line: where to look for it in the source."""
+
+    message: str
+    needles: tuple[str, ...] = ()
+    key: Loc | None = None  # a front-matter key to point at instead of the body
+    level: str = "error"
+
+
+def placeholder_problems(source: SourceMap) -> list[Problem]:
+    """`make new-page` marks what the author must still write with `TODO:`."""
+    return [
+        source.problem(line, f"placeholder left in page ('{PLACEHOLDER}') — replace it with the real text")
+        for line in source.lines_containing(PLACEHOLDER)
+    ]
+
+
+def locate(source: SourceMap, findings: Iterable[Finding]) -> list[Problem]:
+    """Give each finding a line: its front-matter key, or the next source line holding its text."""
+    problems = []
+    last_line: dict[tuple[str, ...], int] = {}  # so a repeated finding moves on to the next occurrence
+    for finding in findings:
+        if finding.key is not None:
+            line = source.line_of(finding.key)
+        else:
+            found = source.find_line(list(finding.needles), after=last_line.get(finding.needles, 0))
+            line = found or source.body_line
+            if found:
+                last_line[finding.needles] = found
+        problems.append(source.problem(line, finding.message, finding.level))  # type: ignore[arg-type]
+    return problems
+
+
+def _text(element: etree._Element) -> str:
+    # Material adds a `¶` permalink inside every heading.
+    return " ".join(element.text_content().replace("¶", " ").split())
+
+
+def _scheme_of(value: str) -> str:
+    return _URL_NOISE.sub("", value).lower()
+
+
+def _urls(name: str, value: str) -> list[str]:
+    if name == "srcset":
+        return [part.split()[0] for part in value.split(",") if part.split()]
+    return [value.strip()]
+
+
+def _is_external(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme in {"http", "https", "ftp"} or url.startswith("//"))
+
+
+def html_findings(
+    html: str,
+    *,
+    title: str | None,
+    page_type: str | None,
+    page_url: str,
+    site_urls: set[str],
+    check_structure: bool = True,
+) -> list[Finding]:
+    """Everything wrong with a page's converted HTML, in document order."""
+    if not html.strip():
+        return [Finding("page has no body — write the page below the front matter", key=())] if check_structure else []
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    findings: list[Finding] = []
+    headings: list[tuple[int, str]] = []
+    has_risks = False
+    reported: set[str] = set()
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str):  # comments and processing instructions
+            continue
+        tag = tag.lower()
+        if tag in FORBIDDEN_ELEMENTS:
+            findings.append(Finding(
+                f"raw <{tag}> in page — remove it: {FORBIDDEN_ELEMENTS[tag]}, and pages may only hold text, "
+                "local images and links",
+                (f"<{tag}",),
+            ))
+        elif tag in HEADINGS:
+            headings.append((HEADINGS[tag], _text(element)))
+        elif tag == "div" and {"admonition", "warning"} <= set(element.get("class", "").split()):
+            titles = element.find_class("admonition-title")
+            has_risks = has_risks or bool(titles and _text(titles[0]).lower() == RISKS_TITLE.lower())
+        for name, value in element.attrib.items():
+            # The lightbox wraps each image in a link to it: one bad URL gets one message.
+            if value in reported:
+                continue
+            found = _attribute_findings(tag, name.lower(), value)
+            if found and name.lower() in URL_ATTRIBUTES:
+                reported.add(value)
+            findings.extend(found)
+        if tag == "img":
+            findings.extend(_image_findings(element, page_url, site_urls))
+    if check_structure:
+        findings.extend(_heading_findings(headings, title))
+        if page_type == "treatment" and not has_risks:
+            findings.append(Finding(
+                f"treatment page has no risks section — add `!!! warning \"{RISKS_TITLE}\"` with the risks "
+                "as a list indented 4 spaces below it",
+                key=("type",),
+            ))
+    return findings
+
+
+def _attribute_findings(tag: str, name: str, value: str) -> list[Finding]:
+    if name.startswith("on"):
+        return [Finding(
+            f"inline event handler '{name}' on <{tag}> — remove it: pages may not run code",
+            (f"{name}=", name),
+        )]
+    if name == "style" and re.search(r"url\s*\(|expression\s*\(|@import", value, re.IGNORECASE):
+        return [Finding(
+            f"inline style on <{tag}> loads a resource — remove the style attribute; styles belong in "
+            "docs/assets/stylesheets/extra.css",
+            ("style=",),
+        )]
+    if name in PROSE_ATTRIBUTES:
+        return []
+    findings = []
+    for url in _urls(name, value):
+        scheme = _scheme_of(url)
+        bad = next((s for s in FORBIDDEN_SCHEMES if scheme.startswith(s)), None)
+        if bad:
+            findings.append(Finding(
+                f"'{bad}' URL in {name} of <{tag}> — remove it: link only to pages and files, "
+                "and save images as files under docs/",
+                (url[:40], bad.rstrip(":"), f"{name}="),
+            ))
+        elif name in LOADING_ATTRIBUTES and not (name == "href" and tag in LINK_ELEMENTS) and _is_external(url):
+            what = "image" if tag in {"img", "picture", "source"} else "resource"
+            findings.append(Finding(
+                f"external {what} '{url}' on <{tag}> — save it under docs/assets/ and use a local path: "
+                "pages may not load anything from other sites",
+                (url,),
+            ))
+    return findings
+
+
+def _image_findings(element: etree._Element, page_url: str, site_urls: set[str]) -> list[Finding]:
+    src = (element.get("src") or "").strip()
+    needle = posixpath.basename(urlsplit(src).path) or "<img"
+    findings = []
+    if not (element.get("alt") or "").strip():
+        findings.append(Finding(
+            f"image '{src}' has no alt text — describe what it shows: ![what the image shows]({src})",
+            (needle, "<img", "!["),
+        ))
+    scheme = _scheme_of(src)
+    if src and not _is_external(src) and not scheme.startswith(FORBIDDEN_SCHEMES):
+        target = urlsplit(urljoin(f"/{page_url}", src)).path
+        if unquote(target).lstrip("/") not in site_urls:
+            findings.append(Finding(
+                f"image '{src}' does not exist — add the file under docs/ or correct the path "
+                "(relative to this page)",
+                (needle,),
+            ))
+    elif not src:
+        findings.append(Finding("image has no src — give the path of an image file under docs/", ("<img", "![")))
+    return findings
+
+
+def _heading_findings(headings: list[tuple[int, str]], title: str | None) -> list[Finding]:
+    findings = []
+    h1s = [text for level, text in headings if level == 1]
+    if not h1s:
+        findings.append(Finding(
+            f"page has no top heading — start the body with `# {title or 'Page title'}`",
+            key=(),
+        ))
+    elif title is not None and h1s[0] != " ".join(title.split()):
+        findings.append(Finding(
+            f"heading '{h1s[0]}' differs from the front-matter title '{title}' — make them the same",
+            (f"# {h1s[0]}", h1s[0]),
+        ))
+    for text in h1s[1:]:
+        findings.append(Finding(
+            f"second top heading '{text}' — a page has one `# ` heading; make this one `## {text}`",
+            (f"# {text}", text),
+        ))
+    previous = 0
+    for level, text in headings:
+        if previous and level > previous + 1:
+            findings.append(Finding(
+                f"heading '{text}' skips from level {previous} to {level} — make it "
+                f"`{'#' * (previous + 1)} {text}`",
+                (f"{'#' * level} {text}", text),
+            ))
+        previous = level
+    return findings

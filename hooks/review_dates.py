@@ -1,0 +1,42 @@
+"""Review dates: a page past its `next_review` date must not be published.
+
+- A page whose `next_review` date has passed is an error: every build fails.
+- A page due for review within 30 days is a warning: `--strict` builds (all of ours) fail,
+  so reviews get booked before pages fall due.
+- Local previews: `ACT_ALLOW_OVERDUE=1` turns both into notices (log level INFO), so
+  `make serve` still works on an old checkout. It is ignored whenever the `CI`
+  environment variable is set (CI services set `CI=true`), so CI always enforces the dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+DUE_SOON_DAYS = 30
+ALLOW_VARIABLE = "ACT_ALLOW_OVERDUE"
+
+
+def overdue_allowed(environ: Mapping[str, str]) -> bool:
+    """True only for a local preview that asked for it: never when CI is set."""
+    in_ci = environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+    return environ.get(ALLOW_VARIABLE, "").strip() == "1" and not in_ci
+
+
+def review_problem(next_review: dt.date, today: dt.date, allow_overdue: bool) -> tuple[str, str] | None:
+    """(level, message) for a page's review date, or None when it is not due soon."""
+    days = (next_review - today).days
+    if days < 0:
+        level, message = "error", (
+            f"next_review {next_review.isoformat()} has passed — review the page, then update "
+            "last_reviewed and next_review"
+        )
+    elif days <= DUE_SOON_DAYS:
+        level, message = "warning", (
+            f"next_review {next_review.isoformat()} is in {days} days — have the page reviewed before then"
+        )
+    else:
+        return None
+    if allow_overdue:
+        return "info", f"{message} (allowed for this preview by {ALLOW_VARIABLE}=1)"
+    return level, message
