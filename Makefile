@@ -17,6 +17,11 @@ $(VENV)/.dev-installed: $(VENV)/.site-installed requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+# axe-core for the accessibility tests (pinned in package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 ## serve: live-reloading preview on http://127.0.0.1:8000
 serve: $(VENV)/.site-installed
 	$(PY) -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
@@ -30,7 +35,7 @@ offline: $(VENV)/.site-installed
 	$(PY) scripts/offline_bundle.py --output dist/advanced-cancer-treatments-offline.zip
 
 ## test: the whole test suite, including the browser tests
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed node_modules/.installed
 	bash scripts/ensure-browser.sh
 	$(PY) -m pytest
 

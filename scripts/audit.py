@@ -5,15 +5,25 @@ scripts/audit/package.json) in Debian's Chromium against the home page and two c
 pages with Lighthouse's default mobile settings, and prints performance, accessibility,
 best-practices and SEO scores with the total transfer size. The JSON reports are kept in
 dist/lighthouse/. A report, not a test: it never fails on a score.
+
+The local server behaves like the static host the site is published to (GitHub Pages,
+and any ordinary static host): text files are sent gzip-compressed when the browser asks
+for it, and responses carry Cache-Control (Material's content-hashed assets for a year,
+everything else for ten minutes, as GitHub Pages does). Python's plain http.server sends
+neither, which would measure a host nobody uses. Nothing depends on who is asking: every
+client gets the same bytes for the same Accept-Encoding.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import pathlib
+import re
 import subprocess
 import sys
 import tempfile
@@ -28,15 +38,52 @@ CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-
                 "--disable-component-update --disable-sync --no-first-run")
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+# What a static host compresses: text formats (images other than SVG are compressed already).
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
+                "image/svg+xml")
+# Material names its built assets with a content hash (main.57a0d79d.min.css), so they
+# never change under the same URL and may be cached for a year.
+HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
+
+
+class StaticHost(http.server.SimpleHTTPRequestHandler):
+    """http.server plus the gzip and Cache-Control any real static host adds."""
+
+    protocol_version = "HTTP/1.1"  # keep-alive, as real hosts do
+
     def log_message(self, *args) -> None:
         pass
+
+    def end_headers(self) -> None:
+        path = self.path.split("?", 1)[0]
+        lifetime = 31536000 if HASHED.search(path) else 600
+        self.send_header("Cache-Control", f"public, max-age={lifetime}")
+        super().end_headers()
+
+    def send_head(self):
+        local = pathlib.Path(self.translate_path(self.path))
+        if local.is_dir():
+            local = local / "index.html"
+        ctype = self.guess_type(str(local))
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and local.is_file() and ctype.startswith(COMPRESSIBLE)
+                and self.path.split("?", 1)[0].endswith(("/", local.name))):
+            return super().send_head()  # redirects, 404s, binaries, clients without gzip
+        body = gzip.compress(local.read_bytes(), compresslevel=9, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def lighthouse(url: str, report: pathlib.Path) -> dict:
     cli = AUDIT_DIR / "node_modules" / ".bin" / "lighthouse"
     subprocess.run(
-        [str(cli), url, "--quiet", "--output=json", f"--output-path={report}", f"--chrome-flags={CHROME_FLAGS}"],
+        [str(cli), url, "--quiet", "--output=json", f"--output-path={report}",
+         f"--chrome-flags={CHROME_FLAGS}"],
         check=True, env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
     )
     return json.loads(report.read_text(encoding="utf-8"))
@@ -47,7 +94,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as site:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site],
                        cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=site))
+        handler = functools.partial(StaticHost, directory=site)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         rows = []
@@ -64,8 +112,8 @@ def main() -> int:
                        "| --- | ---: | ---: | ---: | ---: | ---: |", *rows])
     (OUT / "summary.md").write_text(table + "\n", encoding="utf-8")
     print(table)
-    print(f"\nLighthouse {json.loads((AUDIT_DIR / 'package.json').read_text())['devDependencies']['lighthouse']},"
-          f" mobile emulation; reports in {OUT.relative_to(ROOT)}/")
+    version = json.loads((AUDIT_DIR / "package.json").read_text())["devDependencies"]["lighthouse"]
+    print(f"\nLighthouse {version}, mobile emulation; reports in {OUT.relative_to(ROOT)}/")
     return 0
 
 
