@@ -40,7 +40,9 @@ def decode_page(path: str, data: bytes) -> tuple[str, list[Problem]]:
         text = data.decode("utf-8-sig", errors="replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not problems and not text.strip():
-        problems.append(Problem(path, 1, "file is empty — write the page (front matter, then body) or delete the file"))
+        problems.append(
+            Problem(path, 1, "file is empty — write the page (front matter, then body) or delete the file")
+        )
     return text, problems
 
 
@@ -85,8 +87,8 @@ def read_front_matter(source: SourceMap, meta: dict[str, Any]) -> tuple[dict[str
         return None, [source.problem(2, f"front matter is not valid YAML ({exc}) — fix the front matter")]
     if not isinstance(data, dict) or not data:
         return None, [
-            source.problem(2, "front matter is not a set of `key: value` lines — write one `key: value` per line "
-                           "between the `---` lines")
+            source.problem(2, "front matter is not a set of `key: value` lines — write one `key: value` "
+                           "per line between the `---` lines")
         ]
     return data, []
 
@@ -148,7 +150,10 @@ def error_message(error: dict[str, Any]) -> str:
         bound = "at least" if kind == "string_too_short" else "at most"
         return f"{label} is {len(value)} characters long; it must be {bound} {limit} — {_field_help(loc)}"
     if kind == "string_type":
-        return f"{label} must be text, not {type(value).__name__} — write it as text (quote it if it looks like a number)"
+        return (
+            f"{label} must be text, not {type(value).__name__} — write it as text "
+            "(quote it if it looks like a number)"
+        )
     if kind == "list_type":
         return f"{label} must be a list — write it as [first, second] or one `- item` per line"
     if kind == "literal_error":

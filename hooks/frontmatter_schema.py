@@ -204,7 +204,8 @@ class FrontMatter(BaseModel):
         if last is not None and next_review <= last:
             raise PydanticCustomError(
                 "review_order",
-                "next_review {next} is not after last_reviewed {last} — set the next review date after the last one",
+                "next_review {next} is not after last_reviewed {last} — "
+                "set the next review date after the last one",
                 {"next": next_review.isoformat(), "last": last.isoformat()},
             )
         return next_review
@@ -216,7 +217,8 @@ class FrontMatter(BaseModel):
         if not sources and page_type in PAGE_TYPES_NEEDING_SOURCES:
             raise PydanticCustomError(
                 "sources_missing",
-                "a {type} page needs sources — list at least one under `sources:` (title, publisher, year, url)",
+                "a {type} page needs sources — "
+                "list at least one under `sources:` (title, publisher, year, url)",
                 {"type": page_type},
             )
         return sources

@@ -44,7 +44,9 @@ URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "action", "formacti
 # Attributes whose text is prose, not a URL.
 PROSE_ATTRIBUTES = {"alt", "title", "aria-label", "aria-description", "class", "id"}
 # Attributes that make the browser fetch something as the page loads.
-LOADING_ATTRIBUTES = {"src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "xlink:href", "href"}
+LOADING_ATTRIBUTES = {
+    "src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "xlink:href", "href",
+}
 # ... except a link, which the reader chooses to follow.
 LINK_ELEMENTS = {"a", "area"}
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
@@ -117,7 +119,9 @@ def html_findings(
 ) -> list[Finding]:
     """Everything wrong with a page's converted HTML, in document order."""
     if not html.strip():
-        return [Finding("page has no body — write the page below the front matter", key=())] if check_structure else []
+        if not check_structure:
+            return []
+        return [Finding("page has no body — write the page below the front matter", key=())]
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     findings: list[Finding] = []
     headings: list[tuple[int, str]] = []
@@ -140,8 +144,8 @@ def html_findings(
             titles = element.find_class("admonition-title")
             has_risks = has_risks or bool(titles and _text(titles[0]).lower() == RISKS_TITLE.lower())
         for name, value in element.attrib.items():
-            # The lightbox wraps each image in a link to it: one bad URL gets one message.
-            if value in reported:
+            # The lightbox wraps each image in a link to it: the image's own check speaks for both.
+            if value in reported or (name == "href" and _is_lightbox_link(element)):
                 continue
             found = _attribute_findings(tag, name.lower(), value)
             if found and name.lower() in URL_ATTRIBUTES:
@@ -158,6 +162,19 @@ def html_findings(
                 key=("type",),
             ))
     return findings
+
+
+def _is_link(tag: str, name: str) -> bool:
+    """A link the reader chooses to follow may point anywhere; it loads nothing by itself."""
+    return name == "href" and tag in LINK_ELEMENTS
+
+
+def _is_lightbox_link(element: etree._Element) -> bool:
+    return (
+        element.tag == "a"
+        and "glightbox" in element.get("class", "").split()
+        and any(image.get("src") == element.get("href") for image in element.iter("img"))
+    )
 
 
 def _attribute_findings(tag: str, name: str, value: str) -> list[Finding]:
@@ -184,7 +201,7 @@ def _attribute_findings(tag: str, name: str, value: str) -> list[Finding]:
                 "and save images as files under docs/",
                 (url[:40], bad.rstrip(":"), f"{name}="),
             ))
-        elif name in LOADING_ATTRIBUTES and not (name == "href" and tag in LINK_ELEMENTS) and _is_external(url):
+        elif name in LOADING_ATTRIBUTES and _is_external(url) and not _is_link(tag, name):
             what = "image" if tag in {"img", "picture", "source"} else "resource"
             findings.append(Finding(
                 f"external {what} '{url}' on <{tag}> — save it under docs/assets/ and use a local path: "
@@ -213,7 +230,9 @@ def _image_findings(element: etree._Element, page_url: str, site_urls: set[str])
                 (needle,),
             ))
     elif not src:
-        findings.append(Finding("image has no src — give the path of an image file under docs/", ("<img", "![")))
+        findings.append(
+            Finding("image has no src — give the path of an image file under docs/", ("<img", "!["))
+        )
     return findings
 
 

@@ -28,7 +28,8 @@ def _rarest(tags: list[str], prefix: str, index: RelatedIndex) -> str:
 
 
 def _shared(a: tuple[str, ...], b: tuple[str, ...]) -> list[str]:
-    return [t for t in b if t in a and t not in GENERIC_TAGS]
+    """Tags both pages have, in this page's order: authors list the main one first."""
+    return [t for t in a if t in b and t not in GENERIC_TAGS]
 
 
 def reason(index: RelatedIndex, a_key: str, b_key: str, vocabulary: Vocabulary) -> str:
@@ -73,7 +74,7 @@ def _condition_reason(index: RelatedIndex, a: Doc, b: Doc, name) -> str:
         return "A condition this treatment is used for"
     if not shared:
         return ""
-    top = name("conditions", _rarest(shared, "c:", index))
+    top = name("conditions", shared[0])
     if a.type == "treatment" and b.type == "treatment":
         return f"Also treats {top}"
     return f"Also about {top}"

@@ -170,3 +170,17 @@ def test_tooltips_appear_on_a_treatment_page(site_dir):
     for abbr in abbrs:
         assert abbr["title"] == definitions[abbr.get_text()]
     assert "stent" in {abbr.get_text() for abbr in abbrs}
+
+
+@pytest.mark.browser
+def test_hovering_a_glossary_word_shows_its_definition(page, site_url):
+    definitions = {t.term: t.definition for t in real_terms()}
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url + "treatments/oesophageal-stent/")
+    word = page.locator("article p abbr").first
+    term = word.inner_text()
+    word.hover()
+    tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert tooltip.inner_text().strip() == definitions[term]
+    assert not page.log.page_errors
