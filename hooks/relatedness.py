@@ -31,6 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 LISTED_TYPES = ("condition", "treatment", "guide")
+# Tags that apply to nearly everything on this site: sharing one says nothing.
 GENERIC_TAGS = frozenset({"any", "whole-body", "metastatic-cancer"})
 
 
@@ -64,6 +65,7 @@ class Weights:
     title_boost: int = 3  # a title word counts as this many body words
     text_terms: int = 30  # strongest words kept per page
     posting_cap: int = 40  # pages kept per feature in the inverted index
+    min_score: float = 0.3  # below this a page is not worth listing (pins always are)
     type_factor: Mapping[tuple[str, str], float] = field(
         default_factory=lambda: {
             ("treatment", "guide"): 0.45,
@@ -118,7 +120,8 @@ class RelatedIndex:
         for i, d in enumerate(self.docs):
             vector: list[tuple[str, float]] = []
             for prefix, tags, weight in self._tag_fields(d):
-                vector += _normalised(((prefix + t, self.tag_idf[prefix + t]) for t in tags), math.sqrt(weight))
+                specific = (prefix + t for t in tags if t not in GENERIC_TAGS)
+                vector += _normalised(((f, self.tag_idf[f]) for f in specific), math.sqrt(weight))
             words = d.terms + Counter({t: c * w.title_boost for t, c in d.title_terms.items()})
             scored = ((t, (1.0 + math.log(c)) * _idf(term_df[t], n)) for t, c in words.items())
             strongest = heapq.nlargest(w.text_terms, scored, key=lambda tw: (tw[1], tw[0]))
@@ -204,7 +207,9 @@ class RelatedIndex:
             if len(out) == limit:
                 return out
         candidates = (
-            (round(s, 6), -j) for j, s in acc.items() if s > 0 and j not in blocked and docs[j].listable
+            (round(s, 6), -j)
+            for j, s in acc.items()
+            if s >= self.weights.min_score and j not in blocked and docs[j].listable
         )
         for s, neg_j in heapq.nlargest(limit - len(out), candidates):
             out.append(Match(docs[-neg_j].key, s))
