@@ -43,6 +43,12 @@ test: $(VENV)/.dev-installed node_modules/.installed
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check hooks scripts tests benchmarks
 
+## bench: build time and peak memory of each hook on synthetic 1k/5k/10k-page sites, into
+##        benchmarks/RESULTS.md (20-30 min; `make bench SIZES=1000,5000` for a quick run)
+bench: $(VENV)/.site-installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
+	$(PY) benchmarks/bench.py $(if $(SIZES),--sizes $(SIZES))
+
 clean:
 	rm -rf site dist .pytest_cache
 

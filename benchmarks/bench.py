@@ -52,7 +52,9 @@ def _plugin_installed() -> bool:
     return True
 
 
-def _write_config(workdir: pathlib.Path, name: str, docs: pathlib.Path, hooks: list[str], plugins: list) -> pathlib.Path:
+def _write_config(
+    workdir: pathlib.Path, name: str, docs: pathlib.Path, hooks: list[str], plugins: list
+) -> pathlib.Path:
     """A config that inherits the real mkdocs.yml and changes only what the variant needs."""
     config = {
         "INHERIT": str(ROOT / "mkdocs.yml"),
@@ -103,7 +105,9 @@ def run_size(n: int, out: pathlib.Path, timeout: int, variants: list[str] | None
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"[{n} pages] generating", flush=True)
     docs = generate(n, workdir / "docs")
-    runs: list[tuple[str, list[str], list, pathlib.Path, str | None]] = [("Material alone", [], plugins, docs, None)]
+    runs: list[tuple[str, list[str], list, pathlib.Path, str | None]] = [
+        ("Material alone", [], plugins, docs, None)
+    ]
     runs += [(f"+ {h}", [h], plugins, docs, h) for h in hooks]
     runs.append(("+ all our hooks", hooks, plugins, docs, None))
     if _plugin_installed():
@@ -117,8 +121,12 @@ def run_size(n: int, out: pathlib.Path, timeout: int, variants: list[str] | None
         print(f"[{n} pages] {label} ...", end=" ", flush=True)
         started = time.perf_counter()
         result = _run(config, workdir, timeout)
-        print(result.get("error") or f"{result['build_s']:.1f} s CPU, {result['max_rss_mb']:.0f} MB "
-              f"({time.perf_counter() - started:.0f} s wall)", flush=True)
+        print(
+            result.get("error")
+            or f"{result['build_s']:.1f} s CPU, {result['max_rss_mb']:.0f} MB "
+            f"({time.perf_counter() - started:.0f} s wall)",
+            flush=True,
+        )
         own = None
         if own_key and "error" not in result:
             own = _own(result, own_key if own_key == PLUGIN else os.path.basename(own_key))
@@ -142,7 +150,11 @@ def table(rows: list[dict]) -> str:
             lines.append(f"| {r['n']} | {r['label']} | failed: {r['error']} | | | | | |")
             continue
         b = base.get(r["n"])
-        own = f"{r['own_s']:.2f} ({r['own_s'] / r['build_s'] * 100:.1f} %)" if r.get("own_s") is not None else ""
+        own = (
+            f"{r['own_s']:.2f} ({r['own_s'] / r['build_s'] * 100:.1f} %)"
+            if r.get("own_s") is not None
+            else ""
+        )
         dt_ = _fmt_pct(r["build_s"] - b["build_s"], b["build_s"]) if b and r is not b else ""
         dm = _fmt_pct(r["max_rss_mb"] - b["max_rss_mb"], b["max_rss_mb"]) if b and r is not b else ""
         lines.append(
@@ -157,8 +169,15 @@ def growth(rows: list[dict]) -> str:
     own = sorted((r["n"], r["own_s"]) for r in rows if r["label"] == f"+ {RELATED_HOOK}" and r.get("own_s"))
     if len(own) < 2:
         return ""
-    lines = ["", "Growth of the related-topics hook's own CPU time (n log n would predict the last column):", ""]
-    lines += ["| pages | own CPU time (s) | µs per page | ratio to smallest | n log n ratio |", "|---:|---:|---:|---:|---:|"]
+    lines = [
+        "",
+        "Growth of the related-topics hook's own CPU time (n log n would predict the last column):",
+        "",
+    ]
+    lines += [
+        "| pages | own CPU time (s) | µs per page | ratio to smallest | n log n ratio |",
+        "|---:|---:|---:|---:|---:|",
+    ]
     n0, t0 = own[0]
     for n, t in own:
         nlogn = (n * math.log(n)) / (n0 * math.log(n0))
@@ -167,7 +186,9 @@ def growth(rows: list[dict]) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default=os.environ.get("SIZES", "1000,5000,10000"))
     parser.add_argument("--out", default=str(HERE / "out"), help="work folder (generated sites)")
     parser.add_argument("--results", default=str(HERE / "RESULTS.md"))
@@ -181,7 +202,9 @@ def main() -> int:
     for n in sizes:
         rows += run_size(n, out, args.timeout, variants)
         report = _report(rows)
-        pathlib.Path(args.results).write_text(report, encoding="utf-8")  # after each size: partial results survive
+        pathlib.Path(args.results).write_text(
+            report, encoding="utf-8"
+        )  # after each size: partial results survive
     print("\n" + table(rows) + growth(rows))
     return 0 if all("error" not in r for r in rows) else 1
 
@@ -194,10 +217,7 @@ def _report(rows: list[dict]) -> str:
         f"{machine}. One build per row, each in its own process; peak RSS is that process' max RSS. "
         "Times are CPU seconds of the build process (the machine is shared with other work, "
         "which inflates wall-clock times); own time is the CPU time spent inside the hook's "
-        "(or plugin's) event handlers during the build.\n\n"
-        + table(rows)
-        + growth(rows)
-        + "\n"
+        "(or plugin's) event handlers during the build.\n\n" + table(rows) + growth(rows) + "\n"
     )
 
 

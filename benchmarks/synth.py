@@ -21,31 +21,32 @@ REAL_DOCS = ROOT / "docs"
 TYPE_SHARES = (("treatment", 0.55), ("condition", 0.3), ("guide", 0.15))
 FOLDERS = {"treatment": "treatments", "condition": "conditions", "guide": "guides"}
 
-PROCEDURES = (
-    "stent ablation cryoablation radiofrequency microwave embolisation fixation stabilisation "
-    "decompression resection metastasectomy pleurodesis catheter drain bypass gastrostomy "
-    "radiotherapy brachytherapy vertebroplasty kyphoplasty laser dilatation tracheostomy "
-    "nephrostomy colostomy ileostomy biopsy infusion injection block neurolysis"
-).split()
-ORGANS = (
-    "spine vertebra bone femur pelvis hip shoulder lung pleura chest airway trachea bronchus "
-    "oesophagus stomach duodenum bowel colon rectum liver kidney bladder brain nerve skin "
-    "abdomen peritoneum"
-).split()
-SYMPTOMS = (
-    "pain breathlessness swallowing vomiting weakness numbness fracture bleeding cough "
-    "tiredness swelling fluid blockage infection fever jaundice"
-).split()
-COMMON = (
-    "doctor nurse team hospital scan appointment recovery anaesthetic sedation hours "
-    "days weeks medicine tablets quality life family carer choice decision benefit risk "
-    "side effects procedure treatment cancer tumour spread specialist surgeon radiologist "
-    "oncologist palliative support comfort home ward clinic consent question"
-).split()
-FILLER = (
-    "the a this that it may can will often usually some many most you your they their "
-    "is are be has have with for of to in on at by from after before during about"
-).split()
+PROCEDURES = """
+    stent ablation cryoablation radiofrequency microwave embolisation fixation
+    stabilisation decompression resection metastasectomy pleurodesis catheter drain
+    bypass gastrostomy radiotherapy brachytherapy vertebroplasty kyphoplasty laser
+    dilatation tracheostomy nephrostomy colostomy ileostomy biopsy infusion injection
+    block neurolysis
+""".split()  # noqa: SIM905
+ORGANS = """
+    spine vertebra bone femur pelvis hip shoulder lung pleura chest airway trachea
+    bronchus oesophagus stomach duodenum bowel colon rectum liver kidney bladder brain
+    nerve skin abdomen peritoneum
+""".split()  # noqa: SIM905
+SYMPTOMS = """
+    pain breathlessness swallowing vomiting weakness numbness fracture bleeding cough
+    tiredness swelling fluid blockage infection fever jaundice
+""".split()  # noqa: SIM905
+COMMON = """
+    doctor nurse team hospital scan appointment recovery anaesthetic sedation hours days
+    weeks medicine tablets quality life family carer choice decision benefit risk side
+    effects procedure treatment cancer tumour spread specialist surgeon radiologist
+    oncologist palliative support comfort home ward clinic consent question
+""".split()  # noqa: SIM905
+FILLER = """
+    the a this that it may can will often usually some many most you your they their is
+    are be has have with for of to in on at by from after before during about
+""".split()  # noqa: SIM905
 
 SECTIONS_TREATMENT = ("What it is", "Who it may help", "What happens", "Recovery", "Other options")
 SECTIONS_OTHER = ("What it is", "Symptoms", "How it is found", "Treatments", "Living with it")
@@ -109,7 +110,7 @@ def _page_text(page: dict, pages: list[dict], rng: random.Random, tagged: bool) 
     today = dt.date(2026, 11, 21)
     fm = {
         "title": page["title"],
-        "description": f"What {page['title'].lower()} is, who it may help and what to expect, in plain English.",
+        "description": f"What {page['title'].lower()} is, who it may help and what to expect.",
         "type": page["type"],
         "conditions": page["conditions"],
         "body_areas": page["body_areas"],
@@ -128,7 +129,10 @@ def _page_text(page: dict, pages: list[dict], rng: random.Random, tagged: bool) 
         if rng.random() < 0.5:
             other = rng.choice(pages)
             if other is not page:
-                lines += [f"See also [{other['title'].lower()}]({_relative(page['path'], other['path'])}).", ""]
+                lines += [
+                    f"See also [{other['title'].lower()}]({_relative(page['path'], other['path'])}).",
+                    "",
+                ]
     if page["type"] == "treatment":
         lines += ['!!! warning "Risks and complications"', "", "    " + _paragraph(rng, page["topic"]), ""]
     return "\n".join(lines) + "\n"

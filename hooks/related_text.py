@@ -25,18 +25,18 @@ STOPWORDS = frozenset(
     doing done down during each either else enough even ever every few for from further
     get gets getting give given goes going got had has have having her here hers herself
     him himself his how however into its itself just least less like made make makes
-    many may maybe might more most much must near need needs never not now off often once
-    one only onto other others our ours out over own per perhaps put quite rather really
-    said same see seen several shall she should since some something sometimes still
-    such than that the their theirs them themselves then there these they thing things
-    this those though through thus too under until upon usually very was way ways well
-    were what whatever when where whether which while who whom whose why will with within
-    without would yet you your yours yourself yourselves
-    able also ask asked asking back called come comes day days first good help helps
-    keep know last long look lot lots new next part parts people person read say takes
-    take taking tell try use used uses using want week weeks year years time times
-    page pages site link links information means mean usually
-    """.split()
+    many may maybe might more most much must near need needs never not now off often
+    once one only onto other others our ours out over own per perhaps put quite rather
+    really said same see seen several shall she should since some something sometimes
+    still such than that the their theirs them themselves then there these they thing
+    things this those though through thus too under until upon usually very was way ways
+    well were what whatever when where whether which while who whom whose why will with
+    within without would yet you your yours yourself yourselves able also ask asked
+    asking back called come comes day days first good help helps keep know last long
+    look lot lots new next part parts people person read say takes take taking tell try
+    use used uses using want week weeks year years time times page pages site link links
+    information means mean usually
+    """.split()  # noqa: SIM905
 )
 
 

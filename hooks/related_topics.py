@@ -115,7 +115,9 @@ def _groups(key: str, ranked: list[Match], index, by_key, vocabulary) -> list[di
     """The ranked pages grouped by type, groups in a fixed order, ranks kept within."""
     groups = []
     for page_type, heading in GROUPS:
-        items = [_item(key, m, index, by_key, vocabulary) for m in ranked if index.doc(m.key).type == page_type]
+        items = [
+            _item(key, m, index, by_key, vocabulary) for m in ranked if index.doc(m.key).type == page_type
+        ]
         if items:
             groups.append({"type": page_type, "heading": heading, "pages": items})
     return groups

@@ -22,89 +22,175 @@ VOCABULARY = {
         "malignant-dysphagia": "Difficulty swallowing caused by cancer",
         "malignant-bowel-obstruction": "Bowel obstruction caused by cancer",
     },
-    "body_areas": {"spine": "Spine", "bone": "Bones", "long-bones": "Arms and legs (long bones)",
-                   "pleura": "Pleura (lining of the lung)", "chest": "Chest", "lungs": "Lungs",
-                   "oesophagus": "Oesophagus (food pipe)", "bowel": "Bowel"},
+    "body_areas": {
+        "spine": "Spine",
+        "bone": "Bones",
+        "long-bones": "Arms and legs (long bones)",
+        "pleura": "Pleura (lining of the lung)",
+        "chest": "Chest",
+        "lungs": "Lungs",
+        "oesophagus": "Oesophagus (food pipe)",
+        "bowel": "Bowel",
+    },
     "cancer_types": {"any": "Any cancer type", "breast": "Breast cancer", "mesothelioma": "Mesothelioma"},
 }
 
 # (key, type, conditions, body areas, cancer types, body text, links)
 PAGES = [
-    ("treatments/vertebroplasty.md", "treatment",
-     ["spinal-metastases", "pathological-fracture", "bone-metastases", "cancer-pain"], ["spine", "bone"], ["any"],
-     "Bone cement is injected through a needle into a collapsed vertebra to steady it and ease back pain. "
-     "A vertebral compression fracture from a metastasis hurts less within days.",
-     ["treatments/kyphoplasty.md", "conditions/spinal-metastases.md"]),
-    ("treatments/kyphoplasty.md", "treatment",
-     ["spinal-metastases", "pathological-fracture", "bone-metastases", "cancer-pain"], ["spine", "bone"], ["any"],
-     "A balloon is inflated inside a collapsed vertebra to restore its height, then bone cement fills the cavity. "
-     "It eases back pain from a vertebral compression fracture, like vertebroplasty.",
-     ["treatments/vertebroplasty.md"]),
-    ("treatments/spinal-decompression.md", "treatment",
-     ["spinal-metastases", "pathological-fracture"], ["spine", "nerves"], ["any"],
-     "Surgeons remove tumour pressing on the spinal cord and fix the spine with screws and rods. "
-     "Metastatic spinal cord compression is an emergency: weakness in the legs, numbness, bladder problems.",
-     ["conditions/spinal-metastases.md", "treatments/palliative-radiotherapy.md"]),
-    ("treatments/palliative-radiotherapy.md", "treatment",
-     ["bone-metastases", "spinal-metastases", "cancer-pain", "malignant-dysphagia"], ["bone", "spine", "oesophagus"],
-     ["any"],
-     "Radiotherapy uses high-energy X-rays to shrink a tumour and ease pain, often in one to five treatments. "
-     "It is used for painful bone metastases and after surgery for spinal cord compression.",
-     []),
-    ("treatments/prophylactic-fixation.md", "treatment",
-     ["bone-metastases", "pathological-fracture"], ["long-bones", "bone"], ["breast", "any"],
-     "A metal rod or plate strengthens a thigh bone or arm bone weakened by a metastasis before it breaks. "
-     "The femur and humerus are the usual bones.",
-     ["conditions/bone-metastases.md"]),
-    ("treatments/pleurodesis.md", "treatment",
-     ["malignant-pleural-effusion", "mesothelioma"], ["pleura", "chest", "lungs"], ["any", "mesothelioma"],
-     "Talc is put into the pleural space after the fluid is drained so the pleura stick together "
-     "and the pleural effusion does not come back. It eases breathlessness.",
-     ["conditions/malignant-pleural-effusion.md", "treatments/indwelling-pleural-catheter.md"]),
-    ("treatments/indwelling-pleural-catheter.md", "treatment",
-     ["malignant-pleural-effusion", "mesothelioma"], ["pleura", "chest"], ["any", "mesothelioma"],
-     "A soft tube stays in the pleural space so fluid around the lung can be drained at home by a "
-     "district nurse or family, easing breathlessness. Talc pleurodesis can be given through it.",
-     ["treatments/pleurodesis.md"]),
-    ("treatments/oesophageal-stent.md", "treatment",
-     ["malignant-dysphagia"], ["oesophagus"], ["any"],
-     "A metal mesh stent is placed across a narrowing in the oesophagus during an endoscopy so food "
-     "and drink can pass and swallowing becomes easier.",
-     ["conditions/malignant-dysphagia.md"]),
-    ("treatments/bowel-stent.md", "treatment",
-     ["malignant-bowel-obstruction"], ["bowel"], ["any"],
-     "A colonic stent is placed across a blockage in the bowel during a colonoscopy to relieve "
-     "the obstruction, vomiting and swollen abdomen without a stoma.",
-     []),
-    ("conditions/spinal-metastases.md", "condition",
-     ["spinal-metastases", "bone-metastases", "cancer-pain"], ["spine", "bone", "nerves"], ["any"],
-     "Cancer that spreads to the vertebrae causes back pain and can collapse a vertebra or press on "
-     "the spinal cord. Spinal cord compression needs urgent treatment with radiotherapy or surgery.",
-     ["treatments/vertebroplasty.md", "treatments/spinal-decompression.md"]),
-    ("conditions/bone-metastases.md", "condition",
-     ["bone-metastases", "pathological-fracture", "cancer-pain"], ["bone", "long-bones", "spine"], ["breast", "any"],
-     "Cancer that spreads to bone causes pain and weakens it, so a bone may break. Breast, prostate "
-     "and lung cancers often spread to the bones of the spine, pelvis, thigh and arm.",
-     ["treatments/prophylactic-fixation.md"]),
-    ("conditions/malignant-pleural-effusion.md", "condition",
-     ["malignant-pleural-effusion"], ["pleura", "chest", "lungs"], ["any"],
-     "Fluid builds up in the pleural space around the lung and makes you breathless. It can be "
-     "drained, and pleurodesis or a pleural catheter stops it coming back.",
-     ["treatments/pleurodesis.md", "treatments/indwelling-pleural-catheter.md"]),
-    ("conditions/stage-4-mesothelioma.md", "condition",
-     ["mesothelioma", "malignant-pleural-effusion"], ["pleura", "chest", "lungs"], ["mesothelioma"],
-     "Mesothelioma is a cancer of the pleura, usually caused by asbestos. Fluid around the lung and "
-     "breathlessness are common; pleurodesis and a pleural catheter control the fluid.",
-     ["treatments/pleurodesis.md"]),
-    ("conditions/malignant-dysphagia.md", "condition",
-     ["malignant-dysphagia"], ["oesophagus"], ["any"],
-     "A cancer narrowing the oesophagus makes swallowing food and drink difficult. A stent or "
-     "radiotherapy can open the oesophagus.",
-     ["treatments/oesophageal-stent.md"]),
-    ("guides/making-treatment-decisions.md", "guide", [], [], ["any"],
-     "Questions to ask your care team about the benefits and risks of an operation or procedure, and "
-     "what matters most to you.",
-     []),
+    (
+        "treatments/vertebroplasty.md",
+        "treatment",
+        ["spinal-metastases", "pathological-fracture", "bone-metastases", "cancer-pain"],
+        ["spine", "bone"],
+        ["any"],
+        "Bone cement is injected through a needle into a collapsed vertebra to steady it and ease back pain. "
+        "A vertebral compression fracture from a metastasis hurts less within days.",
+        ["treatments/kyphoplasty.md", "conditions/spinal-metastases.md"],
+    ),
+    (
+        "treatments/kyphoplasty.md",
+        "treatment",
+        ["spinal-metastases", "pathological-fracture", "bone-metastases", "cancer-pain"],
+        ["spine", "bone"],
+        ["any"],
+        "A balloon is inflated inside a collapsed vertebra to restore its height, "
+        "then bone cement fills the cavity. "
+        "It eases back pain from a vertebral compression fracture, like vertebroplasty.",
+        ["treatments/vertebroplasty.md"],
+    ),
+    (
+        "treatments/spinal-decompression.md",
+        "treatment",
+        ["spinal-metastases", "pathological-fracture"],
+        ["spine", "nerves"],
+        ["any"],
+        "Surgeons remove tumour pressing on the spinal cord and fix the spine with screws and rods. "
+        "Metastatic spinal cord compression is an emergency: "
+        "weakness in the legs, numbness, bladder problems.",
+        ["conditions/spinal-metastases.md", "treatments/palliative-radiotherapy.md"],
+    ),
+    (
+        "treatments/palliative-radiotherapy.md",
+        "treatment",
+        ["bone-metastases", "spinal-metastases", "cancer-pain", "malignant-dysphagia"],
+        ["bone", "spine", "oesophagus"],
+        ["any"],
+        "Radiotherapy uses high-energy X-rays to shrink a tumour and ease pain, "
+        "often in one to five treatments. "
+        "It is used for painful bone metastases and after surgery for spinal cord compression.",
+        [],
+    ),
+    (
+        "treatments/prophylactic-fixation.md",
+        "treatment",
+        ["bone-metastases", "pathological-fracture"],
+        ["long-bones", "bone"],
+        ["breast", "any"],
+        "A metal rod or plate strengthens a thigh bone or arm bone "
+        "weakened by a metastasis before it breaks. "
+        "The femur and humerus are the usual bones.",
+        ["conditions/bone-metastases.md"],
+    ),
+    (
+        "treatments/pleurodesis.md",
+        "treatment",
+        ["malignant-pleural-effusion", "mesothelioma"],
+        ["pleura", "chest", "lungs"],
+        ["any", "mesothelioma"],
+        "Talc is put into the pleural space after the fluid is drained so the pleura stick together "
+        "and the pleural effusion does not come back. It eases breathlessness.",
+        ["conditions/malignant-pleural-effusion.md", "treatments/indwelling-pleural-catheter.md"],
+    ),
+    (
+        "treatments/indwelling-pleural-catheter.md",
+        "treatment",
+        ["malignant-pleural-effusion", "mesothelioma"],
+        ["pleura", "chest"],
+        ["any", "mesothelioma"],
+        "A soft tube stays in the pleural space so fluid around the lung can be drained at home by a "
+        "district nurse or family, easing breathlessness. Talc pleurodesis can be given through it.",
+        ["treatments/pleurodesis.md"],
+    ),
+    (
+        "treatments/oesophageal-stent.md",
+        "treatment",
+        ["malignant-dysphagia"],
+        ["oesophagus"],
+        ["any"],
+        "A metal mesh stent is placed across a narrowing in the oesophagus during an endoscopy so food "
+        "and drink can pass and swallowing becomes easier.",
+        ["conditions/malignant-dysphagia.md"],
+    ),
+    (
+        "treatments/bowel-stent.md",
+        "treatment",
+        ["malignant-bowel-obstruction"],
+        ["bowel"],
+        ["any"],
+        "A colonic stent is placed across a blockage in the bowel during a colonoscopy to relieve "
+        "the obstruction, vomiting and swollen abdomen without a stoma.",
+        [],
+    ),
+    (
+        "conditions/spinal-metastases.md",
+        "condition",
+        ["spinal-metastases", "bone-metastases", "cancer-pain"],
+        ["spine", "bone", "nerves"],
+        ["any"],
+        "Cancer that spreads to the vertebrae causes back pain and can collapse a vertebra or press on "
+        "the spinal cord. Spinal cord compression needs urgent treatment with radiotherapy or surgery.",
+        ["treatments/vertebroplasty.md", "treatments/spinal-decompression.md"],
+    ),
+    (
+        "conditions/bone-metastases.md",
+        "condition",
+        ["bone-metastases", "pathological-fracture", "cancer-pain"],
+        ["bone", "long-bones", "spine"],
+        ["breast", "any"],
+        "Cancer that spreads to bone causes pain and weakens it, so a bone may break. Breast, prostate "
+        "and lung cancers often spread to the bones of the spine, pelvis, thigh and arm.",
+        ["treatments/prophylactic-fixation.md"],
+    ),
+    (
+        "conditions/malignant-pleural-effusion.md",
+        "condition",
+        ["malignant-pleural-effusion"],
+        ["pleura", "chest", "lungs"],
+        ["any"],
+        "Fluid builds up in the pleural space around the lung and makes you breathless. It can be "
+        "drained, and pleurodesis or a pleural catheter stops it coming back.",
+        ["treatments/pleurodesis.md", "treatments/indwelling-pleural-catheter.md"],
+    ),
+    (
+        "conditions/stage-4-mesothelioma.md",
+        "condition",
+        ["mesothelioma", "malignant-pleural-effusion"],
+        ["pleura", "chest", "lungs"],
+        ["mesothelioma"],
+        "Mesothelioma is a cancer of the pleura, usually caused by asbestos. Fluid around the lung and "
+        "breathlessness are common; pleurodesis and a pleural catheter control the fluid.",
+        ["treatments/pleurodesis.md"],
+    ),
+    (
+        "conditions/malignant-dysphagia.md",
+        "condition",
+        ["malignant-dysphagia"],
+        ["oesophagus"],
+        ["any"],
+        "A cancer narrowing the oesophagus makes swallowing food and drink difficult. A stent or "
+        "radiotherapy can open the oesophagus.",
+        ["treatments/oesophageal-stent.md"],
+    ),
+    (
+        "guides/making-treatment-decisions.md",
+        "guide",
+        [],
+        [],
+        ["any"],
+        "Questions to ask your care team about the benefits and risks of an operation or procedure, and "
+        "what matters most to you.",
+        [],
+    ),
 ]
 
 
@@ -162,11 +248,18 @@ def test_pleurodesis_neighbours(index):
 @pytest.mark.parametrize(
     ("page", "never"),
     [
-        ("treatments/vertebroplasty.md", {"treatments/pleurodesis.md", "treatments/bowel-stent.md",
-                                          "conditions/malignant-dysphagia.md"}),
-        ("treatments/pleurodesis.md", {"treatments/kyphoplasty.md", "treatments/bowel-stent.md",
-                                       "conditions/bone-metastases.md"}),
-        ("treatments/oesophageal-stent.md", {"treatments/pleurodesis.md", "treatments/prophylactic-fixation.md"}),
+        (
+            "treatments/vertebroplasty.md",
+            {"treatments/pleurodesis.md", "treatments/bowel-stent.md", "conditions/malignant-dysphagia.md"},
+        ),
+        (
+            "treatments/pleurodesis.md",
+            {"treatments/kyphoplasty.md", "treatments/bowel-stent.md", "conditions/bone-metastases.md"},
+        ),
+        (
+            "treatments/oesophageal-stent.md",
+            {"treatments/pleurodesis.md", "treatments/prophylactic-fixation.md"},
+        ),
     ],
 )
 def test_unrelated_body_systems_stay_out_of_the_top_six(index, page, never):
@@ -198,7 +291,11 @@ def test_never_itself_and_limit_respected(index):
 def test_pins_come_first_in_order_and_exclusions_win():
     docs = make_docs()
     vp = next(d for d in docs if d.key == "treatments/vertebroplasty.md")
-    vp.pinned = ("guides/making-treatment-decisions.md", "treatments/missing.md", "treatments/vertebroplasty.md")
+    vp.pinned = (
+        "guides/making-treatment-decisions.md",
+        "treatments/missing.md",
+        "treatments/vertebroplasty.md",
+    )
     vp.excluded = frozenset({"treatments/kyphoplasty.md"})
     ranked = RelatedIndex(docs).related("treatments/vertebroplasty.md", 4)
     assert ranked[0].key == "guides/making-treatment-decisions.md" and ranked[0].pinned
@@ -223,16 +320,16 @@ def test_pages_not_listable_are_never_listed_even_when_pinned():
 
 
 def test_same_sources_same_lists_whatever_the_input_order():
-    expected = {d.key: index_list for d, index_list in _all_lists(make_docs()).items()}
+    expected = _all_lists(make_docs())
     for seed in range(5):
         docs = make_docs()
         random.Random(seed).shuffle(docs)
-        assert {d.key: v for d, v in _all_lists(docs).items()} == expected
+        assert _all_lists(docs) == expected
 
 
 def _all_lists(docs):
     index = RelatedIndex(docs)
-    return {d: keys(index.related(d.key, 6)) for d in index.docs}
+    return {d.key: index.related(d.key, 6) for d in index.docs}
 
 
 def test_ties_are_broken_by_path():
@@ -242,7 +339,9 @@ def test_ties_are_broken_by_path():
     ]
     index = RelatedIndex(make_docs(twins))
     assert keys(index.related("treatments/twin-d.md", 3)) == [
-        "treatments/twin-a.md", "treatments/twin-b.md", "treatments/twin-c.md",
+        "treatments/twin-a.md",
+        "treatments/twin-b.md",
+        "treatments/twin-c.md",
     ]
 
 
@@ -275,14 +374,28 @@ def test_treatments_for_a_condition_come_from_the_treatments_metadata(index):
     assert set(listed) == {"treatments/pleurodesis.md", "treatments/indwelling-pleural-catheter.md"}
     spinal = keys(index.treatments_for("conditions/spinal-metastases.md", 12))
     assert set(spinal) == {
-        "treatments/vertebroplasty.md", "treatments/kyphoplasty.md",
-        "treatments/spinal-decompression.md", "treatments/palliative-radiotherapy.md",
+        "treatments/vertebroplasty.md",
+        "treatments/kyphoplasty.md",
+        "treatments/spinal-decompression.md",
+        "treatments/palliative-radiotherapy.md",
     }
     # a new treatment page appears without editing the condition page
-    new = (*PAGES, ("treatments/thoracoscopy.md", "treatment", ["malignant-pleural-effusion"], ["pleura"], ["any"],
-                    "a camera looks into the chest", []))
+    new = (
+        *PAGES,
+        (
+            "treatments/thoracoscopy.md",
+            "treatment",
+            ["malignant-pleural-effusion"],
+            ["pleura"],
+            ["any"],
+            "a camera looks into the chest",
+            [],
+        ),
+    )
     grown = RelatedIndex(make_docs(new))
-    assert "treatments/thoracoscopy.md" in keys(grown.treatments_for("conditions/malignant-pleural-effusion.md", 12))
+    assert "treatments/thoracoscopy.md" in keys(
+        grown.treatments_for("conditions/malignant-pleural-effusion.md", 12)
+    )
     assert index.treatments_for("treatments/pleurodesis.md", 12) == []
 
 
@@ -318,7 +431,15 @@ def test_reasons_are_plain_words(index):
 
 def test_posting_lists_are_capped_so_work_grows_linearly():
     pages = [
-        (f"treatments/t{i:04d}.md", "treatment", ["bone-metastases"], ["bone"], ["breast"], f"cement bone w{i % 7}", [])
+        (
+            f"treatments/t{i:04d}.md",
+            "treatment",
+            ["bone-metastases"],
+            ["bone"],
+            ["breast"],
+            f"cement bone w{i % 7}",
+            [],
+        )
         for i in range(300)
     ]
     index = RelatedIndex(make_docs(pages), Weights(posting_cap=25))
@@ -340,14 +461,23 @@ def test_text_helpers():
     ("page_url", "href", "expected"),
     [
         ("treatments/vertebroplasty/", "../kyphoplasty/", "treatments/kyphoplasty"),
-        ("treatments/vertebroplasty/", "../../conditions/spinal-metastases/#symptoms", "conditions/spinal-metastases"),
+        (
+            "treatments/vertebroplasty/",
+            "../../conditions/spinal-metastases/#symptoms",
+            "conditions/spinal-metastases",
+        ),
         ("treatments/vertebroplasty.html", "kyphoplasty.html", "treatments/kyphoplasty"),
-        ("treatments/vertebroplasty.html", "../conditions/spinal-metastases.html", "conditions/spinal-metastases"),
+        (
+            "treatments/vertebroplasty.html",
+            "../conditions/spinal-metastases.html",
+            "conditions/spinal-metastases",
+        ),
         ("", "treatments/kyphoplasty/", "treatments/kyphoplasty"),
         ("index.html", "treatments/index.html", "treatments"),
     ],
 )
 def test_links_resolve_in_both_url_styles(page_url, href, expected):
-    html = f'<p>See <a class="x" href="{href}">it</a>, <a href="https://nhs.uk/">NHS</a>, <a href="#top">top</a>.</p>'
+    html = f'<p>See <a class="x" href="{href}">it</a>, <a href="https://nhs.uk/">NHS</a>, '
+    html += '<a href="#top">top</a>.</p>'
     assert linked_urls(html, page_url) == {expected}
     assert normalise_url("treatments/kyphoplasty/") == normalise_url("treatments/kyphoplasty.html")

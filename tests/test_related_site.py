@@ -25,7 +25,11 @@ class Site:
         shutil.copytree(FIXTURE / "docs", self.docs)
         self.out = tmp / "site"
         self.config = load_config(
-            str(FIXTURE / "mkdocs.yml"), strict=True, docs_dir=str(self.docs), site_dir=str(self.out), **overrides
+            str(FIXTURE / "mkdocs.yml"),
+            strict=True,
+            docs_dir=str(self.docs),
+            site_dir=str(self.out),
+            **overrides,
         )
         self.directory_urls = self.config.use_directory_urls
 
@@ -104,7 +108,10 @@ def test_entries_are_the_right_pages_with_title_description_and_reason(site):
     assert "Kyphoplasty" in titles(entries)
     assert "Spinal metastases" in titles(entries)
     kypho = next(e for e in entries if e["title"] == "Kyphoplasty")
-    assert kypho["description"] == "Lifting a collapsed vertebra with a small balloon and filling it with bone cement."
+    assert (
+        kypho["description"]
+        == "Lifting a collapsed vertebra with a small balloon and filling it with bone cement."
+    )
     assert kypho["reason"] == "Also treats spinal metastases"
     spinal = next(e for e in entries if e["title"] == "Spinal metastases")
     assert spinal["reason"] == "A condition this treatment is used for"
@@ -113,7 +120,13 @@ def test_entries_are_the_right_pages_with_title_description_and_reason(site):
 
 
 def test_never_self_hidden_home_about_or_excluded(site):
-    never = {"Vertebroplasty", "Hidden draft about vertebra cement", "Fixture home", "Editorial policy", "Glossary"}
+    never = {
+        "Vertebroplasty",
+        "Hidden draft about vertebra cement",
+        "Fixture home",
+        "Editorial policy",
+        "Glossary",
+    }
     for src in (
         "treatments/vertebroplasty.md",
         "treatments/kyphoplasty.md",
@@ -122,7 +135,9 @@ def test_never_self_hidden_home_about_or_excluded(site):
     ):
         listed = set(titles(site.related(src)) + titles(site.treatments(src)))
         assert listed, src
-        assert not listed & (never - {"Vertebroplasty"} if src != "treatments/vertebroplasty.md" else never), src
+        assert not listed & (
+            never - {"Vertebroplasty"} if src != "treatments/vertebroplasty.md" else never
+        ), src
         own_title = site.soup(src).h1.get_text().replace("¶", "").strip()
         assert own_title not in titles(site.related(src))
     # home and about pages have no section at all
@@ -140,7 +155,9 @@ def test_pleural_pages_relate_to_each_other_not_to_the_spine(site):
 
 def test_condition_page_lists_its_treatments(site):
     treatments = site.treatments("conditions/spinal-metastases.md")
-    assert {"Vertebroplasty", "Kyphoplasty", "Spinal decompression and stabilisation"} <= set(titles(treatments))
+    assert {"Vertebroplasty", "Kyphoplasty", "Spinal decompression and stabilisation"} <= set(
+        titles(treatments)
+    )
     assert "Pleurodesis" not in titles(treatments)
     assert "Hidden draft about vertebra cement" not in titles(treatments)
     section = site.soup("conditions/spinal-metastases.md").select_one("section.related-treatments")
@@ -216,7 +233,11 @@ def test_rebuild_after_rename_delete_and_new_page(site):
     kypho = next(e for e in after if e["title"] == "Kyphoplasty")
     assert "balloon-kyphoplasty" in kypho["href"]
     assert (site.out / kypho["target"]).is_file()
-    for src in ("treatments/vertebroplasty.md", "conditions/spinal-metastases.md", "treatments/balloon-kyphoplasty.md"):
+    for src in (
+        "treatments/vertebroplasty.md",
+        "conditions/spinal-metastases.md",
+        "treatments/balloon-kyphoplasty.md",
+    ):
         for e in site.related(src) + site.treatments(src):
             assert e["title"] != "Spinal decompression and stabilisation", src
             assert "treatments/kyphoplasty" not in e["target"], src
@@ -251,7 +272,11 @@ def test_same_sources_give_the_same_html(tmp_path):
     first, second = Site(tmp_path / "a"), Site(tmp_path / "b")
     first.build()
     second.build()
-    for src in ("treatments/vertebroplasty.md", "conditions/spinal-metastases.md", "guides/questions-to-ask.md"):
+    for src in (
+        "treatments/vertebroplasty.md",
+        "conditions/spinal-metastases.md",
+        "guides/questions-to-ask.md",
+    ):
         a = first.soup(src).select("section.related-topics, section.related-treatments")
         b = second.soup(src).select("section.related-topics, section.related-treatments")
         assert [str(x) for x in a] == [str(x) for x in b]
