@@ -37,6 +37,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 HERE = pathlib.Path(__file__).resolve().parent
 PLUGIN = "related-content"
 RELATED_HOOK = "hooks/related_topics.py"
+BASELINE = "Material alone"
 
 
 def _real_config() -> dict:
@@ -97,7 +98,7 @@ def _own(result: dict, origin_suffix: str) -> float | None:
     return sum(matches) if matches else None
 
 
-def run_size(n: int, out: pathlib.Path, timeout: int, variants: list[str] | None) -> list[dict]:
+def run_size(n: int, out: pathlib.Path, timeout: int, variants: list[str] | None, on_row) -> None:
     real = _real_config()
     hooks: list[str] = list(real.get("hooks") or [])
     plugins: list = list(real.get("plugins") or [])
@@ -105,14 +106,14 @@ def run_size(n: int, out: pathlib.Path, timeout: int, variants: list[str] | None
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"[{n} pages] generating", flush=True)
     docs = generate(n, workdir / "docs")
-    runs: list[tuple[str, list[str], list, pathlib.Path, str | None]] = [
-        ("Material alone", [], plugins, docs, None)
-    ]
+    runs: list[tuple[str, list[str], list, pathlib.Path, str | None]] = [(BASELINE, [], plugins, docs, None)]
     runs += [(f"+ {h}", [h], plugins, docs, h) for h in hooks]
     runs.append(("+ all our hooks", hooks, plugins, docs, None))
     if _plugin_installed():
         tagged = generate(n, workdir / "docs-tagged", tagged=True)
         runs.append((f"+ {PLUGIN} plugin", [], [*plugins, PLUGIN], tagged, PLUGIN))
+    # The same build as the first, last: how far apart two identical builds come out.
+    runs.append((f"{BASELINE} (again)", [], plugins, docs, None))
     rows = []
     for label, run_hooks, run_plugins, run_docs, own_key in runs:
         if variants and not any(v in label for v in variants):
@@ -131,7 +132,7 @@ def run_size(n: int, out: pathlib.Path, timeout: int, variants: list[str] | None
         if own_key and "error" not in result:
             own = _own(result, own_key if own_key == PLUGIN else os.path.basename(own_key))
         rows.append({"n": n, "label": label, "own_s": own, **result})
-    return rows
+        on_row(rows[-1])
 
 
 def _fmt_pct(delta: float, base: float) -> str:
@@ -144,7 +145,7 @@ def table(rows: list[dict]) -> str:
         "| wall time (s) | peak RSS (MB) | Δ RSS (MB, %) |",
         "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
-    base = {r["n"]: r for r in rows if r["label"] == "Material alone" and "error" not in r}
+    base = {r["n"]: r for r in rows if r["label"] == BASELINE and "error" not in r}
     for r in rows:
         if "error" in r:
             lines.append(f"| {r['n']} | {r['label']} | failed: {r['error']} | | | | | |")
@@ -194,17 +195,31 @@ def main() -> int:
     parser.add_argument("--results", default=str(HERE / "RESULTS.md"))
     parser.add_argument("--timeout", type=int, default=1800, help="seconds per build")
     parser.add_argument("--only", default="", help="comma-separated substrings of build labels to run")
+    parser.add_argument("--fresh", action="store_true", help="forget the results of earlier runs")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     variants = [v for v in args.only.split(",") if v] or None
     out = pathlib.Path(args.out)
-    rows: list[dict] = []
+    out.mkdir(parents=True, exist_ok=True)
+    # Rows of earlier runs are kept (a row is replaced when its build is run again), so
+    # `--only` can redo a few builds, and a long run's partial results survive.
+    saved = out / "results.json"
+    rows: list[dict] = (
+        json.loads(saved.read_text(encoding="utf-8")) if saved.exists() and not args.fresh else []
+    )
+
+    def on_row(row: dict) -> None:
+        same = [i for i, r in enumerate(rows) if (r["n"], r["label"]) == (row["n"], row["label"])]
+        if same:
+            rows[same[0]] = row
+        else:
+            rows.append(row)
+        rows.sort(key=lambda r: r["n"])  # stable: build order kept within a size
+        saved.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        pathlib.Path(args.results).write_text(_report(rows), encoding="utf-8")
+
     for n in sizes:
-        rows += run_size(n, out, args.timeout, variants)
-        report = _report(rows)
-        pathlib.Path(args.results).write_text(
-            report, encoding="utf-8"
-        )  # after each size: partial results survive
+        run_size(n, out, args.timeout, variants, on_row)
     print("\n" + table(rows) + growth(rows))
     return 0 if all("error" not in r for r in rows) else 1
 
@@ -217,7 +232,10 @@ def _report(rows: list[dict]) -> str:
         f"{machine}. One build per row, each in its own process; peak RSS is that process' max RSS. "
         "Times are CPU seconds of the build process (the machine is shared with other work, "
         "which inflates wall-clock times); own time is the CPU time spent inside the hook's "
-        "(or plugin's) event handlers during the build.\n\n" + table(rows) + growth(rows) + "\n"
+        "(or plugin's) event handlers during the build. One build per row, so the Δ columns carry "
+        "the noise of a shared machine (several per cent): a hook that does nothing on these pages "
+        "(offline_build outside the offline build) and the repeated Material build show how much. "
+        "Own time is the precise measure.\n\n" + table(rows) + growth(rows) + "\n"
     )
 
 

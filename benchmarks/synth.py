@@ -89,7 +89,9 @@ def _plan(n: int, rng: random.Random, vocab: dict) -> list[dict]:
         slug = title.lower().replace(" ", "-")
         pages.append(
             {
-                "path": f"{FOLDERS[page_type]}/{slug}.md",
+                # One folder per body part, as a real site of this size would be
+                # organised (and Material's pruned navigation then stays small).
+                "path": f"{FOLDERS[page_type]}/{organ}/{slug}.md",
                 "type": page_type,
                 "title": title,
                 "conditions": rng.sample(conditions, rng.randint(1, 3)),

@@ -11,4 +11,5 @@ from html_fragment import unwrap_document
 
 
 def on_page_content(html: str, /, *, page, config, files) -> str:
+    """Runs after glightbox's on_page_content (hooks follow plugins)."""
     return unwrap_document(html)

@@ -9,13 +9,13 @@ Internal links and anchors are checked by MkDocs itself (`validation:` in mkdocs
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
-import lxml.html
 from lxml import etree
 from page_problems import Loc, Problem, SourceMap
 
@@ -50,6 +50,7 @@ LOADING_ATTRIBUTES = {
 # ... except a link, which the reader chooses to follow.
 LINK_ELEMENTS = {"a", "area"}
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
+_PARSER = etree.HTMLParser()
 # Browsers ignore ASCII whitespace and control characters inside a URL scheme.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -66,6 +67,8 @@ class Finding:
 
 def placeholder_problems(source: SourceMap) -> list[Problem]:
     """`make new-page` marks what the author must still write with `TODO:`."""
+    if PLACEHOLDER not in source.text:
+        return []
     return [
         source.problem(line, f"placeholder left in page ('{PLACEHOLDER}') — replace it with the real text")
         for line in source.lines_containing(PLACEHOLDER)
@@ -90,7 +93,7 @@ def locate(source: SourceMap, findings: Iterable[Finding]) -> list[Problem]:
 
 def _text(element: etree._Element) -> str:
     # Material adds a `¶` permalink inside every heading.
-    return " ".join(element.text_content().replace("¶", " ").split())
+    return " ".join("".join(element.itertext()).replace("¶", " ").split())
 
 
 def _scheme_of(value: str) -> str:
@@ -108,8 +111,17 @@ def _is_external(url: str) -> bool:
     return bool(parts.scheme in {"http", "https", "ftp"} or url.startswith("//"))
 
 
+def _suspect(name: str, value: str) -> bool:
+    """Cheap first look, so most attributes (classes, ids, relative links) cost one test each.
+
+    A scheme needs a colon; another site needs `//` or a scheme; `&` may hide an entity
+    (`&colon;`) that browsers decode and lxml does not.
+    """
+    return name[:2] == "on" or name == "style" or ":" in value or "&" in value or value.lstrip()[:2] == "//"
+
+
 def html_findings(
-    html: str,
+    content: str,
     *,
     title: str | None,
     page_type: str | None,
@@ -118,20 +130,19 @@ def html_findings(
     check_structure: bool = True,
 ) -> list[Finding]:
     """Everything wrong with a page's converted HTML, in document order."""
-    if not html.strip():
+    # Plain etree elements: lxml.html's element classes cost a Python call per element.
+    root = etree.fromstring(content, _PARSER) if content.strip() else None
+    if root is None:
         if not check_structure:
             return []
         return [Finding("page has no body — write the page below the front matter", key=())]
-    root = lxml.html.fragment_fromstring(html, create_parent="div")
     findings: list[Finding] = []
     headings: list[tuple[int, str]] = []
     has_risks = False
     reported: set[str] = set()
-    for element in root.iter():
+    # Elements only, no comments. libxml2's HTML parser lowercases tag and attribute names.
+    for element in root.iter(etree.Element):
         tag = element.tag
-        if not isinstance(tag, str):  # comments and processing instructions
-            continue
-        tag = tag.lower()
         if tag in FORBIDDEN_ELEMENTS:
             findings.append(Finding(
                 f"raw <{tag}> in page — remove it: {FORBIDDEN_ELEMENTS[tag]}, and pages may only hold text, "
@@ -140,19 +151,21 @@ def html_findings(
             ))
         elif tag in HEADINGS:
             headings.append((HEADINGS[tag], _text(element)))
+        elif tag == "img":
+            findings.extend(_image_findings(element, page_url, site_urls))
         elif tag == "div" and {"admonition", "warning"} <= set(element.get("class", "").split()):
-            titles = element.find_class("admonition-title")
-            has_risks = has_risks or bool(titles and _text(titles[0]).lower() == RISKS_TITLE.lower())
-        for name, value in element.attrib.items():
-            # The lightbox wraps each image in a link to it: the image's own check speaks for both.
-            if value in reported or (name == "href" and _is_lightbox_link(element)):
+            label = next((child for child in element if child.get("class") == "admonition-title"), None)
+            has_risks = has_risks or (label is not None and _text(label).lower() == RISKS_TITLE.lower())
+        for name, value in element.items():
+            if not _suspect(name, value) or value in reported:
                 continue
-            found = _attribute_findings(tag, name.lower(), value)
-            if found and name.lower() in URL_ATTRIBUTES:
+            # The lightbox wraps each image in a link to it: the image's own check speaks for both.
+            if name == "href" and _is_lightbox_link(element):
+                continue
+            found = _attribute_findings(tag, name, html.unescape(value) if "&" in value else value)
+            if found and name in URL_ATTRIBUTES:
                 reported.add(value)
             findings.extend(found)
-        if tag == "img":
-            findings.extend(_image_findings(element, page_url, site_urls))
     if check_structure:
         findings.extend(_heading_findings(headings, title))
         if page_type == "treatment" and not has_risks:

@@ -72,6 +72,12 @@ def _condition_reason(index: RelatedIndex, a: Doc, b: Doc, name) -> str:
             return f"A treatment for {name('conditions', _rarest(treated, 'c:', index))}"
     if a.type == "treatment" and b.type == "condition" and any(c in a.conditions for c in b_primary):
         return "A condition this treatment is used for"
+    if a.type == "condition" and b.type == "condition":
+        # "Also about bone metastases" says nothing new on the bone metastases page, nor
+        # on another page about the bone metastases page itself.
+        shared = [c for c in shared if c not in a_primary and c not in b_primary]
+        if not shared and set(a.conditions) & set(b.conditions):
+            return "A related condition"
     if not shared:
         return ""
     top = name("conditions", shared[0])

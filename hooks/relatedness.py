@@ -16,8 +16,10 @@ How relatedness is scored (in the spirit of Hugo's related-content indices):
 
 The weighted sum is computed with one pass over an inverted index (feature -> pages,
 strongest first, capped at `posting_cap`) instead of comparing every pair, so a build
-costs O(n * features * cap) plus an O(n log limit) selection: linear in the number of
-pages. On a small site nothing is capped and the scores are exact.
+costs O(n * features * cap) plus an O(n log limit) selection, and one sort per condition
+for "Treatments for this condition": O(n log n) at worst. On a site of up to
+`exact_below` pages every word of every page takes part; only the postings of features
+on more than `posting_cap` pages are trimmed (common words, which weigh little).
 
 Ties are broken by the pages' source paths, so the same sources give the same lists.
 """
@@ -26,11 +28,14 @@ from __future__ import annotations
 
 import heapq
 import math
+import operator
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 LISTED_TYPES = ("condition", "treatment", "guide")
+_NO_WORDS: Counter[str] = Counter()  # what a Doc holds once the index has read its words
 # Tags that apply to nearly everything on this site: sharing one says nothing.
 GENERIC_TAGS = frozenset({"any", "whole-body", "metastatic-cancer"})
 
@@ -44,7 +49,9 @@ class Doc:
     conditions: tuple[str, ...] = ()
     body_areas: tuple[str, ...] = ()
     cancer_types: tuple[str, ...] = ()
-    terms: Counter[str] = field(default_factory=Counter)  # body words (see related_text.terms)
+    # body words and how often each occurs: a Counter (see related_text.terms) or
+    # anything else with .items(), e.g. the compact related_text.WordCounts
+    terms: Counter[str] = field(default_factory=Counter)
     title_terms: Counter[str] = field(default_factory=Counter)
     links: frozenset[str] = frozenset()  # keys of the pages its body links to
     pinned: tuple[str, ...] = ()  # front matter `related`
@@ -57,14 +64,16 @@ class Weights:
     """How much each kind of evidence counts. Tuned on the real site (see tests)."""
 
     conditions: float = 3.0
-    body_areas: float = 1.2
+    body_areas: float = 0.8
     cancer_types: float = 0.5
-    text: float = 2.0
+    text: float = 3.0
     link_out: float = 0.6  # this page links to the other
     link_in: float = 0.4  # the other page links to this one
     title_boost: int = 3  # a title word counts as this many body words
-    text_terms: int = 30  # strongest words kept per page
-    posting_cap: int = 40  # pages kept per feature in the inverted index
+    text_terms: int = 24  # strongest words kept per page
+    query_terms: int = 12  # of which the strongest few find candidates on a big site
+    exact_below: int = 500  # sites up to this many pages use every word
+    posting_cap: int = 20  # pages kept per feature in the inverted index
     min_score: float = 0.3  # below this a page is not worth listing (pins always are)
     type_factor: Mapping[tuple[str, str], float] = field(
         default_factory=lambda: {
@@ -97,63 +106,107 @@ def _normalised(pairs: Iterable[tuple[str, float]], scale: float) -> list[tuple[
 
 
 class RelatedIndex:
-    """An inverted index over one build's pages; ask it for each page's related pages."""
+    """An inverted index over one build's pages; ask it for each page's related pages.
 
-    def __init__(self, docs: Sequence[Doc], weights: Weights | None = None) -> None:
+    Memory matters on a 10,000-page site, so per page it keeps one compact vector
+    (feature names shared with the other pages, weights in an array), and the postings
+    are parallel tuples of shared objects.
+    """
+
+    def __init__(
+        self, docs: Sequence[Doc], weights: Weights | None = None, term_df: Mapping[str, int] | None = None
+    ) -> None:
+        """`term_df`: on how many pages each word occurs, if `docs` carry only each
+        page's most frequent words (the hook counts it before pruning them)."""
         self.weights = w = weights or Weights()
         self.docs = sorted(docs, key=lambda d: d.key)
         self.position = {d.key: i for i, d in enumerate(self.docs)}
         n = len(self.docs)
 
         tag_df: Counter[str] = Counter()
-        term_df: Counter[str] = Counter()
         for d in self.docs:
             tag_df.update(self._tags(d))
-            term_df.update(d.terms.keys() | d.title_terms.keys())
+        if term_df is None:
+            term_df = Counter()
+            for d in self.docs:
+                term_df.update(d.terms.keys() | d.title_terms.keys())
         self.tag_idf = {t: _idf(c, n) for t, c in tag_df.items()}
+        term_idf = {t: _idf(c, n) for t, c in term_df.items()}
+        log_tf = [0.0] + [1.0 + math.log(c) for c in range(1, 64)]  # sublinear tf, capped
 
         # One sparse vector per page: feature -> weight, the index weights folded in as
         # square roots so that the dot product of two vectors is the weighted sum of
-        # the per-index cosines.
-        self.vectors: list[list[tuple[str, float]]] = []
-        postings: dict[str, list[tuple[float, int]]] = {}
+        # the per-index cosines. Built with map/zip so no Python code runs per word.
+        self.features: list[tuple[str, ...]] = []
+        self.values: list[array[float]] = []
+        self.query_sizes: list[int] = []
+        post_ids: dict[str, list[int]] = {}
+        post_values: dict[str, list[float]] = {}
         for i, d in enumerate(self.docs):
             vector: list[tuple[str, float]] = []
             for prefix, tags, weight in self._tag_fields(d):
                 specific = (prefix + t for t in tags if t not in GENERIC_TAGS)
                 vector += _normalised(((f, self.tag_idf[f]) for f in specific), math.sqrt(weight))
-            words = d.terms + Counter({t: c * w.title_boost for t, c in d.title_terms.items()})
-            scored = ((t, (1.0 + math.log(c)) * _idf(term_df[t], n)) for t, c in words.items())
-            strongest = heapq.nlargest(w.text_terms, scored, key=lambda tw: (tw[1], tw[0]))
-            vector += _normalised(strongest, math.sqrt(w.text))
-            self.vectors.append(vector)
+            n_tags = len(vector)
+            words = dict(d.terms.items())  # this page's only, for a moment
+            for t, c in d.title_terms.items():  # title words count extra
+                words[t] = words.get(t, 0) + c * w.title_boost
+            keys = list(words)
+            tfs = map(log_tf.__getitem__, (min(c, 63) for c in words.values()))
+            weighted = zip(map(operator.mul, tfs, map(term_idf.__getitem__, keys)), keys, strict=True)
+            strongest = heapq.nlargest(w.text_terms, weighted)
+            vector += _normalised(((t, tw) for tw, t in strongest), math.sqrt(w.text))
+            features = tuple(f for f, _ in vector)
+            values = array("d", (v for _, v in vector))
+            self.features.append(features)
+            self.values.append(values)
+            # On a big site candidates come from the tags and the strongest few words
+            # only (the rest of the text adds little and costs a lot); a small site
+            # is scored exactly.
+            self.query_sizes.append(n_tags + w.query_terms if n > w.exact_below else len(features))
             if d.listable:
-                for f, fw in vector:
-                    postings.setdefault(f, []).append((fw, i))
-            d.terms = d.title_terms = Counter()  # no longer needed: free the memory
+                for f, v in vector:
+                    post_ids.setdefault(f, []).append(i)
+                    post_values.setdefault(f, []).append(v)
+            d.terms = d.title_terms = _NO_WORDS  # no longer needed: free the memory
 
         cap = w.posting_cap
-        self.postings = {
-            f: [(i, fw) for fw, i in heapq.nsmallest(cap, plist, key=lambda p: (-p[0], p[1]))]
-            if len(plist) > cap
-            else [(i, fw) for fw, i in plist]
-            for f, plist in postings.items()
-        }
+        self.postings: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
+        for f, ids in post_ids.items():
+            vals = post_values[f]
+            if len(ids) > cap:  # the strongest pages for this feature, ties by path
+                best = heapq.nsmallest(cap, zip(map(operator.neg, vals), ids, strict=True))
+                ids, vals = [i for _, i in best], [-v for v, _ in best]
+            self.postings[f] = (tuple(ids), tuple(vals))
+        del post_ids, post_values
 
-        # condition slug -> positions of the listable treatment pages that treat it
-        self.treatments_by_condition: dict[str, list[int]] = {}
+        self.listable = [d.listable for d in self.docs]
+        self.type_names = sorted({d.type for d in self.docs})
+        self.positions_of_type = [
+            {i for i, d in enumerate(self.docs) if d.type == t} for t in self.type_names
+        ]
+        self._scored: tuple[str | None, dict[int, float]] = (None, {})
+
+        # condition slug -> the listable treatment pages that treat it, those most
+        # focused on it first (the weight of the condition in the treatment's vector),
+        # so a condition page looks at a bounded number of them however big the site.
+        by_condition: dict[str, list[tuple[float, int]]] = {}
         for i, d in enumerate(self.docs):
             if d.type == "treatment" and d.listable:
+                focus = dict(zip(self.features[i], self.values[i], strict=True))
                 for c in d.conditions:
-                    self.treatments_by_condition.setdefault(c, []).append(i)
+                    by_condition.setdefault(c, []).append((-focus.get("c:" + c, 0.0), i))
+        self.treatments_by_condition = {c: [i for _, i in sorted(pairs)] for c, pairs in by_condition.items()}
 
-        self.linked_from: list[set[int]] = [set() for _ in range(n)]
-        self.links_to: list[set[int]] = []
+        no_links: frozenset[int] = frozenset()
+        self.links_to: list[frozenset[int]] = []
+        linked_from: dict[int, set[int]] = {}
         for i, d in enumerate(self.docs):
-            targets = {self.position[k] for k in d.links if k in self.position} - {i}
-            self.links_to.append(targets)
+            targets = frozenset(self.position[k] for k in d.links if k in self.position) - {i}
+            self.links_to.append(targets or no_links)
             for j in targets:
-                self.linked_from[j].add(i)
+                linked_from.setdefault(j, set()).add(i)
+        self.linked_from = [frozenset(linked_from.get(i, no_links)) for i in range(n)]
 
     def _tags(self, d: Doc) -> list[str]:
         return [p + t for p, tags, _ in self._tag_fields(d) for t in tags]
@@ -167,13 +220,18 @@ class RelatedIndex:
         ]
 
     def scores(self, key: str) -> dict[int, float]:
-        """Relatedness of every candidate page to `key`'s page, by position."""
+        """Relatedness of the candidate pages to `key`'s page, by position."""
+        if self._scored[0] == key:  # related() and treatments_for() ask in turn
+            return self._scored[1]
         i = self.position[key]
         acc: dict[int, float] = {}
         get = acc.get
         postings = self.postings
-        for f, fw in self.vectors[i]:
-            for j, jw in postings.get(f, ()):
+        empty = ((), ())
+        size = self.query_sizes[i]
+        for f, fw in zip(self.features[i][:size], self.values[i][:size], strict=True):
+            ids, vals = postings.get(f, empty)
+            for j, jw in zip(ids, vals, strict=True):
                 acc[j] = get(j, 0.0) + fw * jw
         w = self.weights
         for j in self.links_to[i]:
@@ -181,13 +239,13 @@ class RelatedIndex:
         for j in self.linked_from[i]:
             acc[j] = get(j, 0.0) + w.link_in
         acc.pop(i, None)
-        docs = self.docs
-        this_type = docs[i].type
-        factors = w.type_factor
-        for j in acc:
-            factor = factors.get((this_type, docs[j].type))
+        this_type = self.docs[i].type
+        for t, other in enumerate(self.type_names):  # a factor per type pair, few pages each
+            factor = w.type_factor.get((this_type, other))
             if factor is not None:
-                acc[j] *= factor
+                for j in self.positions_of_type[t].intersection(acc):
+                    acc[j] *= factor
+        self._scored = (key, acc)
         return acc
 
     def related(self, key: str, limit: int) -> list[Match]:
@@ -206,13 +264,11 @@ class RelatedIndex:
             blocked.add(j)
             if len(out) == limit:
                 return out
-        candidates = (
-            (round(s, 6), -j)
-            for j, s in acc.items()
-            if s >= self.weights.min_score and j not in blocked and docs[j].listable
-        )
+        floor = self.weights.min_score
+        listable = self.listable
+        candidates = ((s, -j) for j, s in acc.items() if s >= floor and listable[j] and j not in blocked)
         for s, neg_j in heapq.nlargest(limit - len(out), candidates):
-            out.append(Match(docs[-neg_j].key, s))
+            out.append(Match(docs[-neg_j].key, round(s, 6)))
         return out
 
     def treatments_for(self, key: str, limit: int) -> list[Match]:
@@ -224,9 +280,11 @@ class RelatedIndex:
             return []
         blocked = {self.position[k] for k in d.excluded if k in self.position}
         acc = self.scores(key)
-        treating = set().union(*(self.treatments_by_condition.get(c, ()) for c in wanted))
-        candidates = ((round(acc.get(j, 0.0), 6), -j) for j in treating if j not in blocked)
-        return [Match(self.docs[-neg_j].key, s) for s, neg_j in heapq.nlargest(limit, candidates)]
+        # The most focused treatments, then ranked by relatedness to this page.
+        shortlist = max(4 * limit, 2 * self.weights.posting_cap)
+        treating = {j for c in sorted(wanted) for j in self.treatments_by_condition.get(c, ())[:shortlist]}
+        candidates = ((acc.get(j, 0.0), -j) for j in treating if j not in blocked)
+        return [Match(self.docs[-neg_j].key, round(s, 6)) for s, neg_j in heapq.nlargest(limit, candidates)]
 
     def doc(self, key: str) -> Doc:
         return self.docs[self.position[key]]
@@ -238,9 +296,11 @@ class RelatedIndex:
 
     def text_similarity(self, a: str, b: str) -> float:
         """The text part of the score, unweighted cosine in 0..1."""
-        va = {f: w for f, w in self.vectors[self.position[a]] if ":" not in f}
-        vb = self.vectors[self.position[b]]
-        return sum(w * va.get(f, 0.0) for f, w in vb if ":" not in f) / self.weights.text
+        i, j = self.position[a], self.position[b]
+        va = {f: v for f, v in zip(self.features[i], self.values[i], strict=True) if ":" not in f}
+        return sum(
+            v * va.get(f, 0.0) for f, v in zip(self.features[j], self.values[j], strict=True) if ":" not in f
+        ) / (self.weights.text)
 
 
 def primary_conditions(d: Doc) -> tuple[str, ...]:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import json
 import pathlib
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
 from search_terms import PageTerms, augment_index, parse_variants
 
 VARIANTS_FILE = pathlib.Path("_data") / "spelling-variants.yml"
@@ -19,14 +22,18 @@ _pages: dict[str, PageTerms] = {}
 _variants: dict[str, tuple[str, ...]] = {}
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig, /) -> MkDocsConfig:
     _pages.clear()
     _variants.clear()
-    _variants.update(parse_variants((pathlib.Path(config.docs_dir) / VARIANTS_FILE).read_text(encoding="utf-8")))
+    source = pathlib.Path(config.docs_dir) / VARIANTS_FILE
+    try:
+        _variants.update(parse_variants(source.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise PluginError(f"docs/{VARIANTS_FILE.as_posix()}: {exc}") from exc
     return config
 
 
-def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files) -> str:
     meta = page.meta or {}
     aliases = meta.get("aliases") or []
     _pages[page.url] = PageTerms(
@@ -36,7 +43,7 @@ def on_page_markdown(markdown: str, /, *, page, config, files) -> str:
     return markdown
 
 
-def on_post_build(*, config) -> None:
+def on_post_build(*, config: MkDocsConfig) -> None:
     path = pathlib.Path(config.site_dir) / "search" / "search_index.json"
     if not path.exists():  # search disabled
         return

@@ -47,12 +47,16 @@ def parse_variants(yaml_text: str) -> dict[str, tuple[str, ...]]:
     """`docs/_data/spelling-variants.yml` as {uk form: (other spellings, ...)}, lower case."""
     data = yaml.safe_load(yaml_text) or {}
     if not isinstance(data, dict):
-        raise ValueError("spelling variants must be a mapping of UK form to a list of other spellings")
+        raise ValueError("not a mapping — write one `uk form: [other, spellings]` per line")
     variants: dict[str, tuple[str, ...]] = {}
+    problems = []
     for uk, others in data.items():
-        if not isinstance(uk, str) or not isinstance(others, list) or not all(isinstance(o, str) for o in others):
-            raise ValueError(f"{uk!r}: expected `uk form: [other, spellings]`")
-        variants[uk.lower()] = tuple(o.lower() for o in others)
+        if isinstance(uk, str) and isinstance(others, list) and all(isinstance(o, str) for o in others):
+            variants[uk.lower()] = tuple(o.lower() for o in others)
+        else:
+            problems.append(f"{uk!r}: {others!r} — write it as `{uk}: [other, spellings]`")
+    if problems:
+        raise ValueError("; ".join(problems))
     return variants
 
 
@@ -94,8 +98,8 @@ def augment_index(
     fields[ALIASES_FIELD] = {"boost": fields.get("title", {}).get("boost", 1e3)}
     fields[VARIANTS_FIELD] = {"boost": fields.get("text", {}).get("boost", 1.0)}
     for entry in index["docs"]:
-        location = entry["location"]
-        terms = pages.get(location.split("#", 1)[0]) if "#" not in location else None
+        # Only the page's own entry (no `#section`) carries its description and aliases.
+        terms = pages.get(entry["location"]) if "#" not in entry["location"] else None
         if terms and terms.description:
             teaser = f"<p>{html.escape(terms.description, quote=False)}</p>"
             entry["text"] = f"{teaser} {entry['text']}" if entry.get("text") else teaser

@@ -3,9 +3,10 @@
 Each problem is logged as one line, `docs/path.md:LINE: what is wrong — how to fix it`;
 all problems of the build are collected, then the build fails once with a PluginError.
 Page problems are raised in `on_env`, after every page is converted and before any is
-written, so a failed `mkdocs serve` rebuild keeps serving the last good site. Whether the
-disclaimer reached each page can only be seen in the written HTML: that is checked in
-`on_post_page` and raised in `on_post_build`.
+written. Whether the disclaimer reached each page can only be seen in the written HTML:
+that is checked in `on_post_page` and raised in `on_post_build`. Under `mkdocs serve`, a
+failed rebuild logs the same lines and the preview keeps serving the last good site
+(`serve_last_good.py`), instead of MkDocs' empty, stalled preview.
 
 Review dates: an overdue page fails the build. `ACT_ALLOW_OVERDUE=1` makes that a notice
 for local previews; it is ignored when `CI` is set (see `review_dates.py`).
@@ -31,12 +32,14 @@ from frontmatter_check import decode_page
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from page_checks import SiteData, check_page
 from page_problems import Problem, SourceMap
 from review_dates import overdue_allowed
+from serve_last_good import keep_last_good_site
 from site_rules import PageNames, name_problems
 
 log = logging.getLogger("mkdocs.plugins.validate_pages")
@@ -141,6 +144,12 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> None:
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     _report_and_fail()
+
+
+def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    """`mkdocs serve`: a failed rebuild logs its problems and the last good site stays up."""
+    server.builder = keep_last_good_site(server.builder, server.root, log)
+    return server
 
 
 def _report_and_fail() -> None:

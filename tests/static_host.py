@@ -74,7 +74,9 @@ def serve_with_headers(site: pathlib.Path) -> Iterator[str]:
     """Serve `site` on a free loopback port, sending the headers from its `_headers`."""
     rules = parse_headers_file((site / "_headers").read_text(encoding="utf-8"))
     handler = type("Handler", (_HeadersHandler,), {"rules": rules})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(site))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

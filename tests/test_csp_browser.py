@@ -1,8 +1,10 @@
 """The built site satisfies its own Content-Security-Policy: served with the headers from
 docs/_headers, as a static host would, no page reports a violation, including while a
-reader searches, opens a diagram and switches to dark mode."""
+reader searches, reads a glossary tooltip, opens a diagram and switches to dark mode."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from conftest import is_local
@@ -18,6 +20,19 @@ document.addEventListener('securitypolicyviolation', e => window.__cspViolations
 """
 
 
+MISSING = "no-such-page/"
+
+
+def _matters(message) -> bool:
+    """Any console error, and any word from the browser about the policy headers, except
+    the 404 status of the page that is missing on purpose."""
+    if message.type != "error" and not re.search(r"Content.Security.Policy|Permissions.Policy", message.text):
+        return False
+    return not (
+        message.text.startswith("Failed to load resource") and message.location["url"].endswith(MISSING)
+    )
+
+
 @pytest.fixture(scope="module")
 def hosted(browser, site_dir):
     """A tab on the site served with its `_headers`, and everything that went wrong."""
@@ -26,8 +41,11 @@ def hosted(browser, site_dir):
         context.add_init_script(RECORD_VIOLATIONS)
         page = context.new_page()
         problems: list[str] = []
-        page.on("console", lambda m: problems.append(f"console: {m.text}") if "Content Security Policy" in m.text else None)
-        page.on("request", lambda r: None if is_local(r.url) else problems.append(f"external request: {r.url}"))
+        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if _matters(m) else None)
+        page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
+        page.on(
+            "request", lambda r: None if is_local(r.url) else problems.append(f"external request: {r.url}")
+        )
         yield base, page, problems
         context.close()
 
@@ -49,19 +67,21 @@ def test_headers_file_is_served_with_every_response(hosted):
 def test_no_page_violates_the_content_security_policy(hosted, site_dir):
     base, page, problems = hosted
     found: list[str] = []
-    for path in [*page_paths(site_dir), "no-such-page/"]:
+    for path in [*page_paths(site_dir), MISSING]:
         page.goto(base + path, wait_until="load")
         found += _violations(page, path or "/")
     assert not found + problems, "\n".join(found + problems)
 
 
-def test_search_lightbox_and_dark_mode_work_under_the_policy(hosted):
+def test_search_tooltips_lightbox_and_dark_mode_work_under_the_policy(hosted):
     base, page, problems = hosted
     page.goto(base + "treatments/oesophageal-stent/")
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("stent", delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
     page.keyboard.press("Escape")
+    page.locator("article abbr").first.hover()  # glossary tooltip, positioned by script
+    page.locator(".md-tooltip2--active, .md-tooltip--active").first.wait_for(timeout=5_000)
     page.locator("a.glightbox").first.click()
     page.locator(".glightbox-container").wait_for(state="visible", timeout=5_000)
     page.wait_for_timeout(500)  # let the opening animation set its inline styles

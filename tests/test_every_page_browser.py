@@ -54,8 +54,14 @@ def crawl(request, browser, site_dir, site_url) -> Crawl:
     context.add_init_script(path=str(AXE))
     page = context.new_page()
     current = {"path": ""}
-    page.on("request", lambda req: None if is_local(req.url) else result.external.append(f"{current['path']}: {req.url}"))
-    page.on("console", lambda msg: result.errors.append(f"{current['path']}: {msg.text}") if msg.type == "error" else None)
+    page.on(
+        "request",
+        lambda req: None if is_local(req.url) else result.external.append(f"{current['path']}: {req.url}"),
+    )
+    page.on(
+        "console",
+        lambda msg: result.errors.append(f"{current['path']}: {msg.text}") if msg.type == "error" else None,
+    )
     page.on("pageerror", lambda err: result.errors.append(f"{current['path']}: {err}"))
     for path in [*page_paths(site_dir), NOT_FOUND]:
         current["path"] = path or "/"
@@ -65,7 +71,9 @@ def crawl(request, browser, site_dir, site_url) -> Crawl:
                 path=path or "/",
                 scheme=page.evaluate("document.body.dataset.mdColorScheme"),
                 violations=page.evaluate(AXE_RUN),
-                json_ld=page.eval_on_selector_all('script[type="application/ld+json"]', "els => els.map(e => e.textContent)"),
+                json_ld=page.eval_on_selector_all(
+                    'script[type="application/ld+json"]', "els => els.map(e => e.textContent)"
+                ),
             )
         )
     result.cookies = context.cookies()

@@ -4,9 +4,12 @@ and open and close a diagram, with focus where they expect it (real browser)."""
 from __future__ import annotations
 
 import pytest
+from sitebuild import ROOT
+from static_host import serve_with_headers
 
 pytestmark = pytest.mark.browser
 
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 FOCUSED = "(sel) => document.activeElement && document.activeElement.matches(sel)"
 
 
@@ -59,9 +62,38 @@ def test_diagram_lightbox_opens_with_enter_closes_with_escape_and_returns_focus(
     page.keyboard.press("Enter")
     dialog = page.locator(".glightbox-container")
     dialog.wait_for(state="visible", timeout=5_000)
-    page.wait_for_function("document.activeElement && document.activeElement.closest('.glightbox-container')", timeout=5_000)
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.closest('.glightbox-container')", timeout=5_000
+    )
+    # Open, the dialog has a name and the enlarged diagram keeps its text alternative.
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        "axe.run(document.querySelector('.glightbox-container'), {resultTypes: ['violations']})"
+        ".then(r => r.violations.map(v => v.id + ': ' + v.help))"
+    )
+    assert not violations, violations
+    assert page.locator(".glightbox-container .gslide.current img").get_attribute("alt").strip()
     page.keyboard.press("Escape")
     dialog.wait_for(state="detached", timeout=5_000)
-    page.wait_for_function("document.activeElement && document.activeElement.matches('a.glightbox')", timeout=5_000)
-    assert page.evaluate("document.activeElement.getAttribute('href')") == opener, "focus went to another diagram"
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.matches('a.glightbox')", timeout=5_000
+    )
+    assert page.evaluate("document.activeElement.getAttribute('href')") == opener, (
+        "focus went to another diagram"
+    )
+    assert not page.log.page_errors
+
+
+def test_404_page_search_form_opens_site_search_with_the_query(page, site_dir):
+    with serve_with_headers(site_dir) as base:
+        response = page.goto(base + "treatments/no-such-page/")
+        assert response.status == 404
+        tab_to(page, "#not-found-query")
+        page.keyboard.type("bone cement")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+        assert page.locator("input.md-search__input").input_value() == "bone cement"
+        first = page.locator(".md-search-result__item > a.md-search-result__link").first
+        assert first.get_attribute("href").split("?")[0].endswith("treatments/vertebroplasty/")
     assert not page.log.page_errors

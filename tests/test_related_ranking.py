@@ -8,7 +8,7 @@ import random
 
 import pytest
 from related_reasons import plain, reason
-from related_text import linked_urls, normalise_url, strip_tags, terms
+from related_text import StemCache, linked_urls, normalise_url, strip_tags, terms
 from relatedness import Doc, RelatedIndex, Weights, primary_conditions
 
 VOCABULARY = {
@@ -195,7 +195,7 @@ PAGES = [
 
 
 def make_docs(pages=PAGES) -> list[Doc]:
-    stems: dict[str, str] = {}
+    stems = StemCache()
     docs = []
     for key, page_type, conditions, areas, cancers, text, links in pages:
         title = key.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ")
@@ -419,8 +419,13 @@ def test_reasons_are_plain_words(index):
     assert why("treatments/pleurodesis.md", "conditions/malignant-pleural-effusion.md") == (
         "A condition this treatment is used for"
     )
+    # the other page's own condition is no reason to give on it
     assert why("conditions/stage-4-mesothelioma.md", "conditions/malignant-pleural-effusion.md") == (
-        "Also about fluid around the lung caused by cancer"
+        "A related condition"
+    )
+    assert (
+        why("conditions/spinal-metastases.md", "conditions/bone-metastases.md")
+        == "Also about pain caused by cancer"
     )
     assert why("treatments/oesophageal-stent.md", "treatments/palliative-radiotherapy.md") == (
         "Also treats difficulty swallowing caused by cancer"
@@ -443,8 +448,8 @@ def test_posting_lists_are_capped_so_work_grows_linearly():
         for i in range(300)
     ]
     index = RelatedIndex(make_docs(pages), Weights(posting_cap=25))
-    assert max(len(p) for p in index.postings.values()) == 25
-    assert len(index.scores("treatments/t0000.md")) <= 25 * len(index.vectors[0])
+    assert max(len(ids) for ids, _ in index.postings.values()) == 25
+    assert len(index.scores("treatments/t0000.md")) <= 25 * len(index.features[0])
     assert len(index.related("treatments/t0000.md", 6)) == 6
 
 

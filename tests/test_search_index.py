@@ -30,6 +30,8 @@ def test_parse_variants_lower_cases_and_rejects_bad_shapes():
     assert parse_variants("Tumour: [Tumor, tumors]\n") == {"tumour": ("tumor", "tumors")}
     with pytest.raises(ValueError, match="tumour"):
         parse_variants("tumour: tumor\n")
+    with pytest.raises(ValueError, match="tumour.*oedema"):  # every problem, at once
+        parse_variants("tumour: tumor\noedema: 3\n")
     with pytest.raises(ValueError, match="mapping"):
         parse_variants("- tumour\n")
 
@@ -40,7 +42,7 @@ def test_other_spellings_follow_each_occurrence_and_inflection():
     assert other_spellings("Tumours", VARIANTS) == ["tumor", "tumors"]
     assert other_spellings("tumour tumour", VARIANTS).count("tumor") == 2
     assert other_spellings("Oesophageal &amp; centres", VARIANTS) == ["esophageal", "center", "centers"]
-    assert other_spellings("<p class=\"tumour\">nothing to see</p>", VARIANTS) == []
+    assert other_spellings('<p class="tumour">nothing to see</p>', VARIANTS) == []
 
 
 def _index(*docs: dict) -> dict:
@@ -70,7 +72,9 @@ def test_augment_index_adds_hidden_fields_boosted_like_title_and_text():
 
 
 def test_unwrap_document_returns_the_fragment_and_leaves_fragments_alone():
-    assert unwrap_document('<html><head></head><body><h1 id="a">A</h1>\n</body></html>') == '<h1 id="a">A</h1>\n'
+    assert (
+        unwrap_document('<html><head></head><body><h1 id="a">A</h1>\n</body></html>') == '<h1 id="a">A</h1>\n'
+    )
     assert unwrap_document("<html><head><style>x</style></head><body><p>b</p></body></html>") == (
         "<style>x</style><p>b</p>"
     )
@@ -89,7 +93,12 @@ def fixture_index(tmp_path_factory) -> dict:
 
 def test_fixture_index_has_one_entry_per_section_and_none_empty(fixture_index):
     locations = [d["location"] for d in fixture_index["docs"]]
-    assert locations == ["", "#getting-around", "treatments/oesophageal-stent/", "treatments/oesophageal-stent/#risks"]
+    assert locations == [
+        "",
+        "#getting-around",
+        "treatments/oesophageal-stent/",
+        "treatments/oesophageal-stent/#risks",
+    ]
     assert all(d["title"].strip() and d["text"].strip() for d in fixture_index["docs"]), fixture_index["docs"]
 
 
@@ -101,7 +110,10 @@ def test_fixture_index_carries_aliases_variants_and_description(fixture_index):
     assert "esophageal" in page[ALIASES_FIELD].split(", ")  # from the title's UK spelling
     assert page[VARIANTS_FIELD].split() == ["tumor", "tumours", "tumors"]
     assert docs["treatments/oesophageal-stent/#risks"][VARIANTS_FIELD].split().count("tumor") == 2
-    assert fixture_index["config"]["fields"][ALIASES_FIELD]["boost"] == fixture_index["config"]["fields"]["title"]["boost"]
+    assert (
+        fixture_index["config"]["fields"][ALIASES_FIELD]["boost"]
+        == fixture_index["config"]["fields"]["title"]["boost"]
+    )
 
 
 # --- the real site --------------------------------------------------------------------
@@ -127,6 +139,9 @@ def test_real_index_has_no_empty_entries_and_every_page_its_description(site_dir
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     empty = [d["location"] for d in index["docs"] if not d["title"].strip()]
     assert not empty, f"search entries without a title: {empty}"
+    # Material boosts `tags` a million-fold and shows them as chips: no page may set them.
+    tagged = [d["location"] for d in index["docs"] if "tags" in d]
+    assert not tagged, f"pages with a `tags` key in front matter: {tagged}"
     pages = [d for d in index["docs"] if "#" not in d["location"]]
     assert len(pages) == len({d["location"] for d in pages}), "a page has two page-level entries"
     problems = []

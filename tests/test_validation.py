@@ -10,8 +10,12 @@ import json
 import logging
 import os
 import pathlib
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 
 import lxml.html
 import pytest
@@ -165,3 +169,54 @@ def test_names_are_compared_as_readers_type_them():
 def test_real_site_passes_validation(site_dir):
     """The shared session build of the real site is strict and runs the validation hook."""
     assert (site_dir / "index.html").is_file()
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(condition, timeout: float = 30) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_shows_the_messages_and_keeps_the_last_good_site(tmp_path):
+    """A failed `mkdocs serve` rebuild logs the problem lines; the preview keeps the last good pages."""
+    make_docs(tmp_path, {})
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"INHERIT: {FIXTURE / 'mkdocs.yml'}\ndocs_dir: docs\n"
+                      f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
+                      f"hooks:\n  - {ROOT / 'hooks' / 'validate_pages.py'}\n", encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    env = {k: v for k, v in os.environ.items() if k != "ACT_ALLOW_OVERDUE"} | {"NO_MKDOCS_2_WARNING": "1"}
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/treatments/good-treatment/"
+    try:
+        assert _wait_for(lambda: "Serving on" in log.read_text(encoding="utf-8"))
+        assert "A short summary of the treatment" in _get(url)
+        page = tmp_path / "docs" / T
+        page.write_text(GOOD_TREATMENT.replace("title: Good", "titel: Good").replace(
+            "A short summary of the treatment", "A changed summary"), encoding="utf-8")
+        assert _wait_for(lambda: "still serving the last good build" in log.read_text(encoding="utf-8"))
+        lines = [line.split(" -  ", 1)[-1] for line in log.read_text(encoding="utf-8").splitlines()]
+        assert f"docs/{T}:2: unknown front-matter key 'titel' — did you mean 'title'?" in lines
+        served = _get(url)
+        assert "A short summary of the treatment" in served and "A changed summary" not in served
+        page.write_text(GOOD_TREATMENT.replace("A short summary of the treatment", "A changed summary"),
+                        encoding="utf-8")
+        assert _wait_for(lambda: "A changed summary" in _get(url))
+    finally:
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: the server cleans up after itself
+        server.wait(timeout=15)

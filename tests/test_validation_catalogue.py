@@ -251,6 +251,12 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         f"{DT}:24: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only "
         "hold text, local images and links",
     ]),
+    ("raw-script-uppercase-external", treatment(SUMMARY, SUMMARY + '\n\n<SCRIPT SRC="https://example.org/x.js"></SCRIPT>'), [
+        f"{DT}:24: external resource 'https://example.org/x.js' on <script> — save it under docs/assets/ and "
+        "use a local path: pages may not load anything from other sites",
+        f"{DT}:24: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only "
+        "hold text, local images and links",
+    ]),
     ("raw-iframe", treatment(SUMMARY, SUMMARY + '\n\n<iframe src="/"></iframe>'), [
         f"{DT}:24: raw <iframe> in page — remove it: it embeds another site, and pages may only hold text, "
         "local images and links",
@@ -276,6 +282,12 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ]),
     ("javascript-link-entity-encoded", treatment(
         SUMMARY, SUMMARY + '\n\n<a href="&#106;ava&#x09;script:alert(1)">click</a>'
+    ), [
+        f"{DT}:24: 'javascript:' URL in href of <a> — remove it: link only to pages and files, and save "
+        "images as files under docs/",
+    ]),
+    ("javascript-link-html5-entity", treatment(
+        SUMMARY, SUMMARY + '\n\n<a href="javascript&colon;alert(1)">click</a>'
     ), [
         f"{DT}:24: 'javascript:' URL in href of <a> — remove it: link only to pages and files, and save "
         "images as files under docs/",
