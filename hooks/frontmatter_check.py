@@ -8,10 +8,11 @@ which line is wrong. Schema errors from pydantic become one author-facing line e
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 import yaml
-from frontmatter_schema import FrontMatter, Source
+from frontmatter_schema import FrontMatter, SearchSettings, Source
 from page_problems import Problem, SourceMap
 from pydantic import BaseModel, ValidationError
 
@@ -68,6 +69,11 @@ def read_front_matter(source: SourceMap, meta: dict[str, Any]) -> tuple[dict[str
     """
     if meta:
         return meta, []
+    if source.front_matter is None and source.text.startswith("---"):
+        return None, [
+            source.problem(1, "front matter has no closing `---` line — end the keys with a line that holds "
+                           "only `---`, then a blank line before the body")
+        ]
     if source.front_matter is None:
         return None, [
             source.problem(1, "page has no front matter — start the file with a `---` line, the keys "
@@ -91,6 +97,28 @@ def read_front_matter(source: SourceMap, meta: dict[str, Any]) -> tuple[dict[str
                            "per line between the `---` lines")
         ]
     return data, []
+
+
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+
+
+def duplicate_key_problems(source: SourceMap) -> list[Problem]:
+    """YAML keeps the last of two equal keys without a word: say so, as authors expect."""
+    if not source.front_matter:
+        return []
+    keys = _TOP_LEVEL_KEY.findall(source.front_matter)
+    if len(keys) == len(set(keys)):
+        return []
+    first: dict[str, int] = {}
+    problems = []
+    for match in _TOP_LEVEL_KEY.finditer(source.front_matter):
+        key, line = match.group(1), source.front_matter.count("\n", 0, match.start()) + 2
+        if key in first:
+            problems.append(source.problem(line, f"key '{key}' is given twice (first on line {first[key]}) — "
+                                                 "keep one; YAML would silently use this one"))
+        else:
+            first[key] = line
+    return problems
 
 
 def check_front_matter(
@@ -117,8 +145,13 @@ def _label(loc: tuple) -> str:
     return ".".join(str(part) for part in loc)
 
 
+_NESTED_MODELS: dict[str, type[BaseModel]] = {"sources": Source, "search": SearchSettings}
+
+
 def _model_for(loc: tuple) -> type[BaseModel]:
-    return Source if loc and loc[0] == "sources" and len(loc) > 2 else FrontMatter
+    """The model that declares the last key of `loc` (`("search", "boost")` → SearchSettings)."""
+    keys = [part for part in loc[:-1] if isinstance(part, str)]
+    return _NESTED_MODELS.get(keys[0], FrontMatter) if keys else FrontMatter
 
 
 def _field_help(loc: tuple) -> str:
@@ -131,12 +164,22 @@ def _did_you_mean(word: str, choices: list[str]) -> str:
     return f"did you mean {close[0]!r}?" if close else f"use one of: {', '.join(choices)}"
 
 
+_BOUNDS = {
+    "greater_than_equal": ("at least", "ge"),
+    "greater_than": ("more than", "gt"),
+    "less_than_equal": ("at most", "le"),
+    "less_than": ("less than", "lt"),
+}
+
+
 def error_message(error: dict[str, Any]) -> str:
     """One `what is wrong — how to fix it` text for a pydantic error."""
     kind, loc, value = error["type"], tuple(error["loc"]), error.get("input")
     ctx = error.get("ctx") or {}
     label = _label(loc)
     nested = f"{_label(loc[:2])}: " if loc and loc[0] == "sources" and len(loc) > 2 else ""
+    if value is None and kind.endswith("_type"):  # `key:` with nothing after it
+        return f"{label} is empty — fill it in or remove the key: {_field_help(loc)}"
     if kind == "missing":
         return f"missing required key '{loc[-1]}'" + (f" in {_label(loc[:-1])}" if len(loc) > 1 else "") + (
             f" — add it: {_field_help(loc)}"
@@ -163,8 +206,11 @@ def error_message(error: dict[str, Any]) -> str:
         return f"{label} {str(value)!r} is not a real date — {DATE_HINT}"
     if kind in {"int_parsing", "int_type", "int_from_float"}:
         return f"{label} {value!r} is not a whole number — write it as digits, e.g. 2024"
-    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        return f"{label} {value!r} is out of range — {_field_help(loc)}"
+    if kind in _BOUNDS:
+        word, key = _BOUNDS[kind]
+        bound = ctx.get(key)
+        bound = int(bound) if isinstance(bound, float) and bound.is_integer() else bound
+        return f"{label} {value!r} is out of range: it must be {word} {bound} — {_field_help(loc)}"
     if kind.startswith("url_"):
         return f"{label} {value!r} is not a web address — give the full https:// address, or leave url out"
     if kind in {"model_type", "model_attributes_type", "dict_type"}:

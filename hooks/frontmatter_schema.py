@@ -39,7 +39,6 @@ PageType = Literal["home", "index", "treatment", "condition", "guide", "about"]
 # Pages that state medical facts and so must say where they come from.
 PAGE_TYPES_NEEDING_SOURCES = frozenset({"treatment", "condition"})
 VOCABULARY_FILE = "docs/_data/vocabulary.yml"
-VOCABULARY_FIELDS = ("conditions", "body_areas", "cancer_types")
 
 # A full stop after one of these does not end a sentence.
 _ABBREVIATIONS = frozenset({"e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "st.", "approx."})

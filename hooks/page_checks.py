@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from frontmatter_check import check_front_matter, read_front_matter
+from frontmatter_check import check_front_matter, duplicate_key_problems, read_front_matter
 from page_problems import Problem, SourceMap
 from page_rules import html_findings, locate, placeholder_problems
 from review_dates import review_problem
@@ -42,6 +42,7 @@ def check_page(source: SourceMap, src_uri: str, meta: dict[str, Any], html: str,
     problems += found
     model = None
     if data is not None:
+        problems += duplicate_key_problems(source)
         model, found = check_front_matter(source, data, site.vocabulary)
         problems += found
     if model is not None:

@@ -238,8 +238,8 @@ def _image_findings(element: etree._Element, page_url: str, site_urls: set[str])
         target = urlsplit(urljoin(f"/{page_url}", src)).path
         if unquote(target).lstrip("/") not in site_urls:
             findings.append(Finding(
-                f"image '{src}' does not exist — add the file under docs/ or correct the path "
-                "(relative to this page)",
+                f"image '{src}' does not exist — add the file under docs/, or correct the path: in Markdown "
+                "(`![what it shows](path)`) it is relative to this file",
                 (needle,),
             ))
     elif not src:

@@ -70,7 +70,8 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
         page.meta["related_topics"] = _groups(key, ranked, entries)
         if page.meta.get("type") == "condition":
             treatments = index.treatments_for(key, _state["treatments_limit"])
-            page.meta["related_treatments"] = tuple(entries.of(key, m) for m in treatments)
+            # The heading says why each is there ("Treatments for this condition").
+            page.meta["related_treatments"] = tuple(entries.of(key, m, explain=False) for m in treatments)
     log.debug("Related topics for %d pages in %.2f s", len(pages), time.process_time() - started)
     return env
 
@@ -136,8 +137,8 @@ class _Entries(dict):
         super().__init__()
         self.index, self.by_key, self.vocabulary = index, by_key, vocabulary
 
-    def of(self, key: str, match: Match) -> Entry:
-        why = reason(self.index, key, match.key, self.vocabulary)
+    def of(self, key: str, match: Match, *, explain: bool = True) -> Entry:
+        why = reason(self.index, key, match.key, self.vocabulary) if explain else ""
         entry = self.get((match.key, why))
         if entry is None:
             page = self.by_key[match.key]

@@ -78,7 +78,7 @@ def _docs_label(config: MkDocsConfig) -> str:
     return docs.relative_to(base).as_posix() if docs.is_relative_to(base) else docs.name
 
 
-def on_config(config: MkDocsConfig) -> None:
+def on_config(config: MkDocsConfig, /) -> None:
     global _build
     docs = pathlib.Path(config.docs_dir)
     site = SiteData(

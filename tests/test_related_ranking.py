@@ -486,3 +486,17 @@ def test_links_resolve_in_both_url_styles(page_url, href, expected):
     html += '<a href="#top">top</a>.</p>'
     assert linked_urls(html, page_url) == {expected}
     assert normalise_url("treatments/kyphoplasty/") == normalise_url("treatments/kyphoplasty.html")
+
+
+def test_big_site_mode_keeps_the_clinical_pairs():
+    """Past `exact_below` pages only the strongest words find candidates and postings
+    are capped; the pairs a clinician expects must survive that."""
+    index = RelatedIndex(make_docs(), Weights(exact_below=0, query_terms=6, posting_cap=5))
+    assert index.related("treatments/vertebroplasty.md", 6)
+    top = keys(index.related("treatments/vertebroplasty.md", 4))
+    assert "treatments/kyphoplasty.md" in top and "conditions/spinal-metastases.md" in top
+    assert set(keys(index.related("treatments/pleurodesis.md", 3))) == {
+        "conditions/malignant-pleural-effusion.md",
+        "treatments/indwelling-pleural-catheter.md",
+        "conditions/stage-4-mesothelioma.md",
+    }

@@ -6,6 +6,7 @@ the real site passing."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -22,7 +23,7 @@ import pytest
 from frontmatter_check import decode_page
 from frontmatter_schema import FrontMatter
 from pydantic import ValidationError
-from review_dates import overdue_allowed
+from review_dates import overdue_allowed, review_problem
 from site_rules import PageNames, name_problems
 from sitebuild import ROOT, build_site
 from validation_site import FIXTURE, GOOD_TREATMENT, BuildFailed, build_fixture, make_docs, problem_lines
@@ -72,6 +73,15 @@ def test_overdue_switch_is_ignored_in_ci(tmp_path, monkeypatch):
 ])
 def test_overdue_switch_policy(environ, allowed):
     assert overdue_allowed(environ) is allowed
+
+
+@pytest.mark.parametrize(("days_left", "level"), [(-1, "error"), (0, "warning"), (30, "warning"), (31, None)])
+def test_review_date_levels(days_left, level):
+    today = dt.date(2026, 11, 21)
+    outcome = review_problem(today + dt.timedelta(days=days_left), today, allow_overdue=False)
+    assert (outcome[0] if outcome else None) == level
+    if outcome:
+        assert review_problem(today + dt.timedelta(days=days_left), today, allow_overdue=True)[0] == "info"
 
 
 def test_command_line_exit_status_and_message(tmp_path):
@@ -164,6 +174,19 @@ def test_names_are_compared_as_readers_type_them():
         "alias 'Colonic  Stent' is also the title of docs/b.md — an alias names one page: keep it on the page "
         "it describes best and remove it from the other"
     ]
+
+
+@pytest.mark.parametrize(("title", "alias", "flagged"), [
+    ("Spinal decompression and stabilisation", "stabilization", True),
+    ("Oesophageal stent", "esophageal", True),
+    ("Oesophageal stent", "esophageal stent", False),  # a US spelling of this page's whole title names it
+    ("Bowel stent", "colonic stent", False),
+    ("Tumour ablation", "tumor", True),  # listed in the site-wide file
+])
+def test_one_word_spelling_variants_belong_in_the_site_wide_list(title, alias, flagged):
+    problems = name_problems([PageNames("docs/a.md", title, [alias])], {"tumour": ["tumor"]})
+    assert bool(problems) is flagged
+    assert all("spelling-variants.yml" in problem.message for problem in problems)
 
 
 def test_real_site_passes_validation(site_dir):

@@ -149,10 +149,17 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         f"{DT}:2: title contains '<' or '>' — write it as plain text, without HTML",
         f"{DT}:20: heading 'Good treatment' differs from the front-matter title 'Good <img src=x "
         "onerror=alert(1)>' — make them the same",
-        f"{DT}:20: image 'x' does not exist — add the file under docs/ or correct the path (relative to "
-        "this page)",
+        f"{DT}:20: image 'x' does not exist — add the file under docs/, or correct the path: in Markdown "
+        "(`![what it shows](path)`) it is relative to this file",
         f"{DT}:20: image 'x' has no alt text — describe what it shows: ![what the image shows](x)",
         f"{DT}:20: inline event handler 'onerror' on <img> — remove it: pages may not run code",
+    ]),
+    ("duplicate-key", treatment("type: treatment\n", "type: treatment\ntitle: Better treatment\n"), [
+        f"{DT}:5: key 'title' is given twice (first on line 2) — keep one; YAML would silently use this one",
+        f"{DT}:21: heading 'Good treatment' differs from the front-matter title 'Better treatment' — make them the same",
+    ]),
+    ("empty-value", treatment("type: treatment", "type: treatment\nhide:"), [
+        f"{DT}:5: hide is empty — fill it in or remove the key: Parts of the page layout to hide (Material for MkDocs).",
     ]),
     ("related-page-missing", treatment("  - conditions/good-condition.md", "  - conditions/no-such-page.md"), [
         f"{DT}:17: related page 'conditions/no-such-page.md' does not exist — use a page's path from docs/, "
@@ -163,6 +170,13 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
                                  "aliases: [model procedure, example operation"), [
         f"{DT}:9: front matter is not valid YAML (expected ',' or ']', but got ':') — check the indentation, "
         "the `key: value` colon and the quotes on this line",
+    ]),
+    ("front-matter-not-closed", {G: GOOD_GUIDE.replace("---\n\n# Good guide", "\n# Good guide")}, [
+        f"{DG}:1: front matter has no closing `---` line — end the keys with a line that holds only `---`, then a "
+        "blank line before the body",
+    ]),
+    ("search-boost-out-of-range", guide("type: guide", "type: guide\nsearch: {boost: 100}"), [
+        f"{DG}:5: search.boost 100 is out of range: it must be at most 10 — Rank this page higher or lower in search.",
     ]),
     ("front-matter-not-a-mapping", {G: "---\n- title\n- description\n---\n\n# Good guide\n"}, [
         f"{DG}:2: front matter is not a set of `key: value` lines — write one `key: value` per line between "
@@ -231,8 +245,8 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ]),
     # --- images ----------------------------------------------------------------------------------
     ("image-missing", treatment("../assets/diagram.png", "../assets/no-such-diagram.png"), [
-        f"{DT}:28: image '../assets/no-such-diagram.png' does not exist — add the file under docs/ or correct "
-        "the path (relative to this page)",
+        f"{DT}:28: image '../assets/no-such-diagram.png' does not exist — add the file under docs/, or correct "
+        "the path: in Markdown (`![what it shows](path)`) it is relative to this file",
     ]),
     ("image-without-alt", treatment("![A simple diagram of the spine]", "![]"), [
         f"{DT}:28: image '../../assets/diagram.png' has no alt text — describe what it shows: "
