@@ -39,7 +39,8 @@ def decode_page(path: str, data: bytes) -> tuple[str, list[Problem]]:
             )
         )
         text = data.decode("utf-8-sig", errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not problems and not text.strip():
         problems.append(
             Problem(path, 1, "file is empty — write the page (front matter, then body) or delete the file")

@@ -13,7 +13,7 @@ schema stays importable (and its field reference generatable) without a site:
 Without a `vocabulary` in the context the vocabulary checks are skipped.
 
 Custom errors carry their whole author-facing text, `what is wrong — how to fix it`,
-in their message; `page_problems.py` turns pydantic's own errors into such lines.
+in their message; `frontmatter_check.py` turns pydantic's own errors into such lines.
 """
 
 from __future__ import annotations

@@ -44,15 +44,21 @@ class SourceMap:
     text: str
     front_matter: str | None = field(init=False)
     body_line: int = field(init=False)  # 1-based line where the body starts
+    front_matter_end: int = field(init=False)  # offset just after the closing `---` line
 
     def __post_init__(self) -> None:
         match = YAML_RE.match(self.text)
         self.front_matter = match.group(1) if match else None
+        self.front_matter_end = match.end() if match else 0
         if match:
             body = self.text[match.end() :].lstrip("\n")
             self.body_line = self.text.count("\n", 0, len(self.text) - len(body)) + 1
         else:
             self.body_line = 1
+
+    def front_matter_only(self) -> SourceMap:
+        """The same page without its body: what cross-page checks need, in less memory."""
+        return SourceMap(self.path, self.text[: self.front_matter_end])
 
     def problem(self, line: int, message: str, level: Level = "error") -> Problem:
         return Problem(self.path, line, message, level)

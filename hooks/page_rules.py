@@ -107,8 +107,7 @@ def _urls(name: str, value: str) -> list[str]:
 
 
 def _is_external(url: str) -> bool:
-    parts = urlsplit(url)
-    return bool(parts.scheme in {"http", "https", "ftp"} or url.startswith("//"))
+    return url.lstrip().lower().startswith(("http:", "https:", "ftp:", "//"))
 
 
 def _suspect(name: str, value: str) -> bool:
@@ -156,7 +155,8 @@ def html_findings(
         elif tag == "div" and {"admonition", "warning"} <= set(element.get("class", "").split()):
             label = next((child for child in element if child.get("class") == "admonition-title"), None)
             has_risks = has_risks or (label is not None and _text(label).lower() == RISKS_TITLE.lower())
-        for name, value in element.items():
+        attributes = element.attrib
+        for name, value in attributes.items() if attributes else ():
             if not _suspect(name, value) or value in reported:
                 continue
             # The lightbox wraps each image in a link to it: the image's own check speaks for both.
@@ -166,6 +166,8 @@ def html_findings(
             if found and name in URL_ATTRIBUTES:
                 reported.add(value)
             findings.extend(found)
+    if check_structure and not headings and not "".join(root.itertext()).strip():
+        return [*findings, Finding("page has no body — write the page below the front matter", key=())]
     if check_structure:
         findings.extend(_heading_findings(headings, title))
         if page_type == "treatment" and not has_risks:

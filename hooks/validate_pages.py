@@ -116,6 +116,8 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     if source is None or page.file.src_uri in _build.unreadable:
         return
     result = check_page(source, page.file.src_uri, page.meta, html, page.url, _build.site)
+    # Only the front matter is needed from here on (for the lines of cross-page problems).
+    _build.sources[page.file.src_uri] = source.front_matter_only()
     _build.problems += result.problems
     if result.names is not None:
         _build.names.append(result.names)
@@ -133,8 +135,13 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> None:
     assert _build is not None
-    # The page's own text could mention the class; only the template's copy counts.
-    if output.count(DISCLAIMER_CLASS) <= (page.content or "").count(DISCLAIMER_CLASS):
+    # The disclaimer sits near the end: search from there. The page's own text could
+    # mention the class too; then only a count tells whether the template added one.
+    content = page.content or ""
+    missing = output.rfind(DISCLAIMER_CLASS) < 0 or (
+        DISCLAIMER_CLASS in content and output.count(DISCLAIMER_CLASS) <= content.count(DISCLAIMER_CLASS)
+    )
+    if missing:
         _build.problems.append(Problem(
             f"{_build.docs_label}/{page.file.src_uri}", 1,
             "the disclaimer did not reach this page — overrides/partials/page-footer.html must include "

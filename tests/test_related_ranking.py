@@ -500,3 +500,74 @@ def test_big_site_mode_keeps_the_clinical_pairs():
         "treatments/indwelling-pleural-catheter.md",
         "conditions/stage-4-mesothelioma.md",
     }
+
+
+def test_related_lists_from_plain_page_records():
+    from related_lists import PageRecord, Settings, related_lists
+
+    def record(key, url, title, page_type, conditions, html, in_nav=True):
+        meta = {
+            "type": page_type,
+            "conditions": conditions,
+            "description": f"About {title.lower()} in a sentence.",
+        }
+        return PageRecord(key, url, title, meta, html, in_nav)
+
+    pages = [
+        record("index.md", "", "Home", "home", [], '<a href="treatments/vp/">vp</a>'),
+        record(
+            "treatments/vp.md",
+            "treatments/vp/",
+            "Vertebroplasty",
+            "treatment",
+            ["spinal-metastases"],
+            '<p>Cement in a vertebra. <a href="../kp/">kyphoplasty</a></p>',
+        ),
+        record(
+            "treatments/kp.md",
+            "treatments/kp/",
+            "Kyphoplasty",
+            "treatment",
+            ["spinal-metastases"],
+            "<p>A balloon, then cement in a vertebra.</p>",
+        ),
+        record(
+            "treatments/draft.md",
+            "treatments/draft/",
+            "Draft",
+            "treatment",
+            ["spinal-metastases"],
+            "<p>Cement in a vertebra.</p>",
+            in_nav=False,
+        ),
+        record(
+            "conditions/spinal-metastases.md",
+            "conditions/spinal-metastases/",
+            "Spinal metastases",
+            "condition",
+            ["spinal-metastases"],
+            '<p>Vertebra. <a href="../../treatments/vp/">cement</a></p>',
+        ),
+        record("guides/glossary.md", "guides/glossary/", "Glossary", "guide", [], "<p>Cement, vertebra.</p>"),
+    ]
+    lists = related_lists(pages, Settings(limit=4, exclude=frozenset({"guides/glossary.md"})), VOCABULARY)
+    assert set(lists) == {
+        "treatments/vp.md",
+        "treatments/kp.md",
+        "treatments/draft.md",
+        "conditions/spinal-metastases.md",
+    }
+    vp = lists["treatments/vp.md"]
+    assert [g.heading for g in vp.related] == ["Conditions", "Treatments"]
+    kp = vp.related[1].pages[0]
+    assert (kp.title, kp.url, kp.description) == (
+        "Kyphoplasty",
+        "treatments/kp/",
+        "About kyphoplasty in a sentence.",
+    )
+    assert kp.reason == "Also treats spinal metastases and spinal cord compression"
+    assert vp.treatments is None
+    spinal = lists["conditions/spinal-metastases.md"]
+    assert [e.title for e in spinal.treatments] == ["Vertebroplasty", "Kyphoplasty"]  # the linked one first
+    listed = {e.title for lst in lists.values() for g in lst.related for e in g.pages}
+    assert not listed & {"Home", "Draft", "Glossary"}

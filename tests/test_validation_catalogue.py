@@ -178,6 +178,9 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ("search-boost-out-of-range", guide("type: guide", "type: guide\nsearch: {boost: 100}"), [
         f"{DG}:5: search.boost 100 is out of range: it must be at most 10 — Rank this page higher or lower in search.",
     ]),
+    ("no-body", {G: GOOD_GUIDE.split("# Good guide")[0]}, [
+        f"{DG}:1: page has no body — write the page below the front matter",
+    ]),
     ("front-matter-not-a-mapping", {G: "---\n- title\n- description\n---\n\n# Good guide\n"}, [
         f"{DG}:2: front matter is not a set of `key: value` lines — write one `key: value` per line between "
         "the `---` lines",
