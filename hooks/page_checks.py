@@ -13,7 +13,7 @@ from typing import Any
 from frontmatter_check import check_front_matter, duplicate_key_problems, read_front_matter
 from page_problems import Problem, SourceMap
 from page_rules import html_findings, locate, placeholder_problems
-from review_dates import review_problem
+from review_dates import review_problem, reviewed_in_future
 from site_rules import PageNames
 
 
@@ -46,6 +46,9 @@ def check_page(source: SourceMap, src_uri: str, meta: dict[str, Any], html: str,
         model, found = check_front_matter(source, data, site.vocabulary)
         problems += found
     if model is not None:
+        future = reviewed_in_future(model.last_reviewed, site.today)
+        if future:
+            problems.append(source.problem(source.line_of(("last_reviewed",)), future))
         outcome = review_problem(model.next_review, site.today, site.allow_overdue)
         if outcome:
             problems.append(source.problem(source.line_of(("next_review",)), outcome[1], outcome[0]))  # type: ignore[arg-type]

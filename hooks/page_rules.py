@@ -50,7 +50,7 @@ LOADING_ATTRIBUTES = {
 # ... except a link, which the reader chooses to follow.
 LINK_ELEMENTS = {"a", "area"}
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
-_PARSER = etree.HTMLParser()
+_PARSER = etree.HTMLParser(collect_ids=False)
 # Browsers ignore ASCII whitespace and control characters inside a URL scheme.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 

@@ -1,6 +1,7 @@
 """Review dates: a page past its `next_review` date must not be published.
 
 - A page whose `next_review` date has passed is an error: every build fails.
+- A `last_reviewed` date in the future is an error: it would be a false trust signal.
 - A page due for review within 30 days is a warning: `--strict` builds (all of ours) fail,
   so reviews get booked before pages fall due.
 - Local previews: `ACT_ALLOW_OVERDUE=1` turns both into notices (log level INFO), so
@@ -21,6 +22,16 @@ def overdue_allowed(environ: Mapping[str, str]) -> bool:
     """True only for a local preview that asked for it: never when CI is set."""
     in_ci = environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
     return environ.get(ALLOW_VARIABLE, "").strip() == "1" and not in_ci
+
+
+def reviewed_in_future(last_reviewed: dt.date, today: dt.date) -> str | None:
+    """A review date in the future would tell readers the page was checked when it was not."""
+    if last_reviewed > today:
+        return (
+            f"last_reviewed {last_reviewed.isoformat()} is in the future — use the date the review "
+            "actually happened"
+        )
+    return None
 
 
 def review_problem(next_review: dt.date, today: dt.date, allow_overdue: bool) -> tuple[str, str] | None:

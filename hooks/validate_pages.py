@@ -11,7 +11,8 @@ failed rebuild logs the same lines and the preview keeps serving the last good s
 Review dates: an overdue page fails the build. `ACT_ALLOW_OVERDUE=1` makes that a notice
 for local previews; it is ignored when `CI` is set (see `review_dates.py`).
 
-The checks themselves live in plain modules: `page_checks.py` and the modules it calls.
+The checks themselves live in plain modules: `page_checks.py` and the modules it calls,
+and `svg_rules.py` for the SVG diagrams under docs/ (checked in `on_files`).
 This hook reads each page's file once (`on_page_read_source`, in place of MkDocs' own
 read, so an undecodable file is reported rather than crashing the build) and reuses
 MkDocs' parsed `page.meta` and converted `page.content`.
@@ -41,6 +42,7 @@ from page_problems import Problem, SourceMap
 from review_dates import overdue_allowed
 from serve_last_good import keep_last_good_site
 from site_rules import PageNames, name_problems
+from svg_rules import svg_problems
 
 log = logging.getLogger("mkdocs.plugins.validate_pages")
 
@@ -94,6 +96,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> None:
     assert _build is not None
     _build.site.page_paths = {file.src_uri for file in files.documentation_pages()}
     _build.site.site_urls = {unquote(file.url) for file in files}
+    # Diagrams are documents too: a script in an SVG runs when the SVG is opened.
+    for file in files.media_files():
+        if file.src_uri.endswith(".svg") and file.abs_src_path and not file.inclusion.is_excluded():
+            label = f"{_build.docs_label}/{file.src_uri}"
+            _build.problems += svg_problems(label, pathlib.Path(file.abs_src_path).read_bytes())
 
 
 def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:

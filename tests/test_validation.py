@@ -41,7 +41,19 @@ def test_good_fixture_builds_without_a_warning(tmp_path):
     assert "site-disclaimer" in html
 
 
-def test_good_pages_with_crlf_bom_and_abbreviations_pass(tmp_path):
+def test_images_resolve_without_directory_urls(tmp_path):
+    """The offline bundle builds with `use_directory_urls: false`: page URLs end in .html."""
+    assert build_fixture(tmp_path / "good", {}, use_directory_urls=False) == []
+    missing = GOOD_TREATMENT.replace("../assets/diagram.png", "../assets/missing.png")
+    with pytest.raises(BuildFailed) as failed:
+        build_fixture(tmp_path / "bad", {T: missing}, use_directory_urls=False)
+    assert [line.split(": ", 1)[1] for line in problem_lines(failed.value.messages)] == [
+        "image '../assets/missing.png' does not exist — add the file under docs/, or correct the path: in "
+        "Markdown (`![what it shows](path)`) it is relative to this file"
+    ]
+
+
+def test_good_page_with_crlf_and_bom_passes(tmp_path):
     # Windows line endings and a byte-order mark are fine: MkDocs reads them the same way.
     crlf = ("\ufeff" + GOOD_TREATMENT.replace("\n", "\r\n")).encode("utf-8")
     assert build_fixture(tmp_path, {T: crlf}) == []

@@ -121,6 +121,9 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         f"{DT}:10: next_review 2020-11-01 has passed — review the page, then update last_reviewed and "
         "next_review",
     ]),
+    ("reviewed-in-the-future", treatment("last_reviewed: 2026-11-01", "last_reviewed: 2098-11-01"), [
+        f"{DT}:9: last_reviewed 2098-11-01 is in the future — use the date the review actually happened",
+    ]),
     ("source-incomplete", treatment("    publisher: NICE\n", ""), [
         f"{DT}:12: missing required key 'publisher' in source 1 — add it: Organisation or journal that "
         "published it, e.g. NHS, NICE.",
@@ -316,6 +319,23 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ("external-script-in-svg", treatment(SUMMARY, SUMMARY + '\n\n<svg><image href="https://example.org/x.svg"/></svg>'), [
         f"{DT}:24: external resource 'https://example.org/x.svg' on <image> — save it under docs/assets/ and "
         "use a local path: pages may not load anything from other sites",
+    ]),
+    ("svg-with-script", {"assets/bad.svg": (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">\n'
+        '  <rect width="10" height="10" onclick="steal()"/>\n'
+        '  <script>steal()</script>\n'
+        '</svg>\n'
+    )}, [
+        "docs/assets/bad.svg:2: event handler 'onclick' on <rect> in SVG — remove it: diagrams may not run code",
+        "docs/assets/bad.svg:3: <script> in SVG — remove it: diagrams may not run code or embed other documents",
+    ]),
+    ("svg-with-external-image", {"assets/bad.svg": (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+        '  <image xlink:href="https://example.org/photo.jpg" width="10" height="10"/>\n'
+        '</svg>\n'
+    )}, [
+        "docs/assets/bad.svg:2: <image> in SVG loads 'https://example.org/photo.jpg' from another site — embed "
+        "or draw it in the file instead",
     ]),
     # --- placeholders ------------------------------------------------------------------------------
     ("placeholder-in-body", guide("Some text.", "TODO: write this section."), [

@@ -19,7 +19,7 @@ GOOD_TREATMENT = (FIXTURE / "docs" / "treatments" / "good-treatment.md").read_te
 GOOD_CONDITION = (FIXTURE / "docs" / "conditions" / "good-condition.md").read_text(encoding="utf-8")
 GOOD_GUIDE = (FIXTURE / "docs" / "guides" / "good-guide.md").read_text(encoding="utf-8")
 # One problem line as the hook logs it: `docs/path.md:LINE: message`.
-PROBLEM_LINE = re.compile(r"^docs/\S+\.md:\d+: ")
+PROBLEM_LINE = re.compile(r"^docs/\S+\.(md|svg):\d+: ")
 
 
 def make_docs(tmp_path: pathlib.Path, pages: dict[str, str | bytes]) -> pathlib.Path:
