@@ -34,13 +34,14 @@ AUDIT_DIR = ROOT / "scripts" / "audit"
 OUT = ROOT / "dist" / "lighthouse"
 PAGES = ["", "treatments/vertebroplasty/", "conditions/spinal-metastases/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
 
 
 # What a static host compresses: text formats (images other than SVG are compressed already).
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
-                "image/svg+xml")
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 # Material names its built assets with a content hash (main.57a0d79d.min.css), so they
 # never change under the same URL and may be cached for a year.
 HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
@@ -66,8 +67,12 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
             local = local / "index.html"
         ctype = self.guess_type(str(local))
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants_gzip and local.is_file() and ctype.startswith(COMPRESSIBLE)
-                and self.path.split("?", 1)[0].endswith(("/", local.name))):
+        if not (
+            wants_gzip
+            and local.is_file()
+            and ctype.startswith(COMPRESSIBLE)
+            and self.path.split("?", 1)[0].endswith(("/", local.name))
+        ):
             return super().send_head()  # redirects, 404s, binaries, clients without gzip
         body = gzip.compress(local.read_bytes(), compresslevel=9, mtime=0)
         self.send_response(200)
@@ -82,9 +87,16 @@ class StaticHost(http.server.SimpleHTTPRequestHandler):
 def lighthouse(url: str, report: pathlib.Path) -> dict:
     cli = AUDIT_DIR / "node_modules" / ".bin" / "lighthouse"
     subprocess.run(
-        [str(cli), url, "--quiet", "--output=json", f"--output-path={report}",
-         f"--chrome-flags={CHROME_FLAGS}"],
-        check=True, env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+        [
+            str(cli),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            f"--chrome-flags={CHROME_FLAGS}",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
     )
     return json.loads(report.read_text(encoding="utf-8"))
 
@@ -92,8 +104,12 @@ def lighthouse(url: str, report: pathlib.Path) -> dict:
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as site:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site],
-                       cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", site],
+            cwd=ROOT,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
         handler = functools.partial(StaticHost, directory=site)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -108,8 +124,13 @@ def main() -> int:
                 rows.append(f"| /{path} | " + " | ".join(map(str, scores)) + f" | {kib:.0f} KiB |")
         finally:
             server.shutdown()
-    table = "\n".join(["| Page | Performance | Accessibility | Best practices | SEO | Transfer size |",
-                       "| --- | ---: | ---: | ---: | ---: | ---: |", *rows])
+    table = "\n".join(
+        [
+            "| Page | Performance | Accessibility | Best practices | SEO | Transfer size |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+            *rows,
+        ]
+    )
     (OUT / "summary.md").write_text(table + "\n", encoding="utf-8")
     print(table)
     version = json.loads((AUDIT_DIR / "package.json").read_text())["devDependencies"]["lighthouse"]

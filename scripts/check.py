@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import pathlib
 import subprocess
 import sys
 import tempfile
@@ -29,7 +28,9 @@ SEEDCOPY = ROOT.parent / "shared" / "tools" / "seedcopy.py"
 
 
 def run(cmd: list[str]) -> tuple[int, str]:
-    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    proc = subprocess.run(
+        cmd, cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    )
     return proc.returncode, proc.stdout + proc.stderr
 
 
@@ -44,17 +45,28 @@ def step_spelling() -> list[str]:
     pages = [str(p.relative_to(ROOT)) for p in content_pages()]
     code, output = run(
         [
-            PY, "-m", "codespell_lib",
-            "--dictionary=-", f"--dictionary={SPELLING / 'medical.txt'}",
+            PY,
+            "-m",
+            "codespell_lib",
+            "--dictionary=-",
+            f"--dictionary={SPELLING / 'medical.txt'}",
             f"--ignore-words={SPELLING / 'allowed.txt'}",
             # Front matter holds aliases, which are US spellings on purpose. (The lookahead keeps
             # the closing newline: codespell 2.4.3 miscounts lines after a match that ends in one.)
-            "--ignore-multiline-regex", r"\A---\n.*?\n---(?=\n)",
+            "--ignore-multiline-regex",
+            r"\A---\n.*?\n---(?=\n)",
             *pages,
         ]
     )
-    return [f"{ln} — correct the spelling (or add a real word to scripts/spelling/allowed.txt)"
-            for ln in output.splitlines() if "==>" in ln] if code else []
+    return (
+        [
+            f"{ln} — correct the spelling (or add a real word to scripts/spelling/allowed.txt)"
+            for ln in output.splitlines()
+            if "==>" in ln
+        ]
+        if code
+        else []
+    )
 
 
 def step_pages(today: dt.date) -> tuple[list[str], list[str], list[str]]:
@@ -73,7 +85,11 @@ def step_seedcopy() -> list[str]:
     if not SEEDCOPY.is_file():
         return []
     code, output = run([PY, str(SEEDCOPY), str(DOCS)])
-    return [ln for ln in output.splitlines() if ln.startswith(str(DOCS)) or ln.startswith("docs/")] if code else []
+    return (
+        [ln for ln in output.splitlines() if ln.startswith(str(DOCS)) or ln.startswith("docs/")]
+        if code
+        else []
+    )
 
 
 def main() -> int:
@@ -88,7 +104,9 @@ def main() -> int:
     page_errors, notes, report = step_pages(dt.date.today())
     print("check: reading ease and length (treatment and condition pages):")
     print("\n".join(report))
-    print(f"check: page targets and review dates: {'ok' if not page_errors else f'{len(page_errors)} problem(s)'}")
+    print(
+        f"check: page targets and review dates: {'ok' if not page_errors else f'{len(page_errors)} problem(s)'}"
+    )
     for line in page_errors + [f"{n} (not an error yet)" for n in notes]:
         print(f"  {line}")
     errors += page_errors

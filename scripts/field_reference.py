@@ -40,7 +40,9 @@ def _type_name(prop: dict, defs: dict) -> str:
         return "date (YYYY-MM-DD)"
     if prop.get("format") == "uri":
         return "URL"
-    return {"string": "text", "integer": "whole number", "number": "number", "boolean": "true/false"}.get(kind, kind)
+    return {"string": "text", "integer": "whole number", "number": "number", "boolean": "true/false"}.get(
+        kind, kind
+    )
 
 
 def _table(schema: dict, defs: dict) -> list[str]:
@@ -48,14 +50,19 @@ def _table(schema: dict, defs: dict) -> list[str]:
     rows = ["| Key | Required | Type | What it is for |", "| --- | --- | --- | --- |"]
     for key, prop in schema["properties"].items():
         description = " ".join(prop.get("description", "").split()).replace("|", "\\|")
-        rows.append(f"| `{key}` | {'yes' if key in required else 'no'} | {_type_name(prop, defs)} | {description} |")
+        rows.append(
+            f"| `{key}` | {'yes' if key in required else 'no'} | {_type_name(prop, defs)} | {description} |"
+        )
     return rows
 
 
 def reference() -> str:
     schema = FrontMatter.model_json_schema()
     defs = schema.get("$defs", {})
-    lines = [f"Keys a page's front matter may use. Any other key is an error. ({FrontMatter.__doc__.strip()})", ""]
+    lines = [
+        f"Keys a page's front matter may use. Any other key is an error. ({FrontMatter.__doc__.strip()})",
+        "",
+    ]
     lines += _table(schema, defs)
     for name, sub in sorted(defs.items()):
         lines += ["", f"Each item of type `{name.lower()}`: {(sub.get('description') or '').strip()}", ""]
@@ -76,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="update CONTRIBUTING.md in place")
     args = parser.parse_args(argv)
     if args.write:
-        CONTRIBUTING.write_text(spliced(CONTRIBUTING.read_text(encoding="utf-8"), reference()), encoding="utf-8")
+        CONTRIBUTING.write_text(
+            spliced(CONTRIBUTING.read_text(encoding="utf-8"), reference()), encoding="utf-8"
+        )
         print(f"field-reference: updated {CONTRIBUTING.name}")
     else:
         sys.stdout.write(reference())

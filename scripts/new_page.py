@@ -42,7 +42,7 @@ def new_page(page_type: str, title: str, docs: pathlib.Path, today: dt.date) -> 
     if page_type not in FOLDERS:
         raise ValueError(f"TYPE must be one of {', '.join(FOLDERS)}, not {page_type!r}")
     title = title.strip()
-    if not 3 <= len(title) <= 70 or any(c in title for c in "<>\"\n"):
+    if not 3 <= len(title) <= 70 or any(c in title for c in '<>"\n'):
         raise ValueError("TITLE must be 3-70 characters of plain text (no < > or quotes)")
     path = docs / FOLDERS[page_type] / f"{slugify(title)}.md"
     text = render(page_type, title, today)
@@ -50,7 +50,9 @@ def new_page(page_type: str, title: str, docs: pathlib.Path, today: dt.date) -> 
         with path.open("x", encoding="utf-8") as fh:  # "x": never overwrite a page
             fh.write(text)
     except FileExistsError:
-        raise FileExistsError(f"{path.relative_to(docs.parent)} already exists; nothing was written") from None
+        raise FileExistsError(
+            f"{path.relative_to(docs.parent)} already exists; nothing was written"
+        ) from None
     return path
 
 
@@ -65,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ValueError, FileExistsError) as exc:
         print(f"new-page: {exc}", file=sys.stderr)
         return 2
-    print(f"new-page: wrote {path.relative_to(pathlib.Path(args.docs).parent)}; replace every TODO: and run make check")
+    print(
+        f"new-page: wrote {path.relative_to(pathlib.Path(args.docs).parent)}; replace every TODO: and run make check"
+    )
     return 0
 
 

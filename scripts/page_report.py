@@ -1,6 +1,6 @@
 """Editors' table of every page: type, words, reading ease, sources and review dates.
 
-    make report            # Markdown table on stdout
+make report            # Markdown table on stdout
 """
 
 from __future__ import annotations

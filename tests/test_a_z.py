@@ -13,14 +13,22 @@ DOCS = ROOT / "docs"
 def test_aliases_become_cross_references_sorted_case_insensitively():
     groups = a_to_z(
         [
-            {"title": "Oesophageal stent", "url": "treatments/oesophageal-stent/", "aliases": ["esophageal stent"]},
+            {
+                "title": "Oesophageal stent",
+                "url": "treatments/oesophageal-stent/",
+                "aliases": ["esophageal stent"],
+            },
             {"title": "airway stent", "url": "treatments/airway-stent/"},
             {"title": "2-step plan", "url": "x/"},
         ]
     )
     assert [g["letter"] for g in groups] == ["#", "A", "E", "O"]
     alias = groups[2]["entries"][0]
-    assert (alias.label, alias.see, alias.url) == ("Esophageal stent", "Oesophageal stent", "treatments/oesophageal-stent/")
+    assert (alias.label, alias.see, alias.url) == (
+        "Esophageal stent",
+        "Oesophageal stent",
+        "treatments/oesophageal-stent/",
+    )
 
 
 def test_the_built_a_to_z_links_every_content_page_and_alias(site_dir):

@@ -14,8 +14,16 @@ import pytest
 import yaml
 from sitebuild import ROOT, BuildFailed, build_site
 
-PROJECT_PARTS = ["docs", "hooks", "overrides", "scripts", "mkdocs.yml", "Makefile", "requirements.txt",
-                 "requirements-dev.txt"]
+PROJECT_PARTS = [
+    "docs",
+    "hooks",
+    "overrides",
+    "scripts",
+    "mkdocs.yml",
+    "Makefile",
+    "requirements.txt",
+    "requirements-dev.txt",
+]
 
 
 @pytest.fixture
@@ -35,9 +43,21 @@ def make(project: pathlib.Path, *args: str) -> subprocess.CompletedProcess:
     stamp = project / "venv-unused" / ".site-installed"
     dev_stamp = project / "venv-unused" / ".dev-installed"
     return subprocess.run(
-        ["make", "--no-print-directory", "-o", str(stamp), "-o", str(dev_stamp), f"PY={sys.executable}",
-         f"VENV={project / 'venv-unused'}", *args],
-        cwd=project, capture_output=True, text=True, timeout=300,
+        [
+            "make",
+            "--no-print-directory",
+            "-o",
+            str(stamp),
+            "-o",
+            str(dev_stamp),
+            f"PY={sys.executable}",
+            f"VENV={project / 'venv-unused'}",
+            *args,
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
@@ -73,8 +93,10 @@ def test_new_page_builds_strictly_once_its_placeholders_are_filled(project_copy)
 
     with pytest.raises(BuildFailed) as failed:
         build_site(project_copy / "mkdocs.yml", project_copy / "site")
-    assert any("docs/treatments/radiofrequency-ablation.md" in m and "placeholder" in m
-               for m in failed.value.messages), failed.value.messages
+    assert any(
+        "docs/treatments/radiofrequency-ablation.md" in m and "placeholder" in m
+        for m in failed.value.messages
+    ), failed.value.messages
 
     for pattern, replacement in FILLED.items():
         text = re.sub(pattern, replacement, text)
@@ -119,8 +141,14 @@ def test_make_check_passes_on_the_real_site():
 def test_make_report_lists_every_page_with_its_numbers():
     result = make(ROOT, "report")
     assert result.returncode == 0, result.stderr
-    rows = [line for line in result.stdout.splitlines() if line.startswith("| ") and not line.startswith(("| Page", "| ---"))]
-    pages = sorted(p for p in (ROOT / "docs").rglob("*.md") if not p.relative_to(ROOT / "docs").parts[0].startswith("_"))
+    rows = [
+        line
+        for line in result.stdout.splitlines()
+        if line.startswith("| ") and not line.startswith(("| Page", "| ---"))
+    ]
+    pages = sorted(
+        p for p in (ROOT / "docs").rglob("*.md") if not p.relative_to(ROOT / "docs").parts[0].startswith("_")
+    )
     assert len(rows) == len(pages)
     row = next(r for r in rows if r.startswith("| treatments/vertebroplasty.md |"))
     cells = [c.strip() for c in row.strip("|").split("|")]

@@ -64,7 +64,11 @@ def test_the_site_loads_no_asset_from_another_host(site_dir):
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
             for el in soup.find_all(tag):
                 url = el.get(attr, "")
-                if tag == "link" and "stylesheet" not in el.get("rel", []) and "preconnect" not in el.get("rel", []):
+                if (
+                    tag == "link"
+                    and "stylesheet" not in el.get("rel", [])
+                    and "preconnect" not in el.get("rel", [])
+                ):
                     continue
                 if url.startswith(("http://", "https://", "//")):
                     offenders.append(f"{html.relative_to(site_dir)}: <{tag} {attr}={url}>")
