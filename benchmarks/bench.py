@@ -200,6 +200,7 @@ def targets(rows: list[dict]) -> str:
         rss_pct = (hook["max_rss_mb"] - base["max_rss_mb"]) / base["max_rss_mb"] * 100
         lines = [
             "",
+            "",
             f"Targets at {n} pages (related topics ≤ 3 % of build time, ≤ 10 % of peak memory):",
             "",
             f"- own time {hook['own_s']:.2f} s = {own_pct:.1f} % of the build "
