@@ -72,13 +72,19 @@ def read_front_matter(source: SourceMap, meta: dict[str, Any]) -> tuple[dict[str
         return meta, []
     if source.front_matter is None and source.text.startswith("---"):
         return None, [
-            source.problem(1, "front matter has no closing `---` line — end the keys with a line that holds "
-                           "only `---`, then a blank line before the body")
+            source.problem(
+                1,
+                "front matter has no closing `---` line — end the keys with a line that holds "
+                "only `---`, then a blank line before the body",
+            )
         ]
     if source.front_matter is None:
         return None, [
-            source.problem(1, "page has no front matter — start the file with a `---` line, the keys "
-                           "(title, description, type, last_reviewed, next_review), and another `---` line")
+            source.problem(
+                1,
+                "page has no front matter — start the file with a `---` line, the keys "
+                "(title, description, type, last_reviewed, next_review), and another `---` line",
+            )
         ]
     try:
         data = yaml.load(source.front_matter, Loader=_DiagnosticLoader)  # noqa: S506 (SafeLoader subclass)
@@ -87,15 +93,21 @@ def read_front_matter(source: SourceMap, meta: dict[str, Any]) -> tuple[dict[str
         line = mark.line + 2 if mark else 2
         what = exc.problem or "cannot be read"
         return None, [
-            source.problem(line, f"front matter is not valid YAML ({what}) — check the indentation, "
-                           "the `key: value` colon and the quotes on this line")
+            source.problem(
+                line,
+                f"front matter is not valid YAML ({what}) — check the indentation, "
+                "the `key: value` colon and the quotes on this line",
+            )
         ]
     except yaml.YAMLError as exc:
         return None, [source.problem(2, f"front matter is not valid YAML ({exc}) — fix the front matter")]
     if not isinstance(data, dict) or not data:
         return None, [
-            source.problem(2, "front matter is not a set of `key: value` lines — write one `key: value` "
-                           "per line between the `---` lines")
+            source.problem(
+                2,
+                "front matter is not a set of `key: value` lines — write one `key: value` "
+                "per line between the `---` lines",
+            )
         ]
     return data, []
 
@@ -115,8 +127,13 @@ def duplicate_key_problems(source: SourceMap) -> list[Problem]:
     for match in _TOP_LEVEL_KEY.finditer(source.front_matter):
         key, line = match.group(1), source.front_matter.count("\n", 0, match.start()) + 2
         if key in first:
-            problems.append(source.problem(line, f"key '{key}' is given twice (first on line {first[key]}) — "
-                                                 "keep one; YAML would silently use this one"))
+            problems.append(
+                source.problem(
+                    line,
+                    f"key '{key}' is given twice (first on line {first[key]}) — "
+                    "keep one; YAML would silently use this one",
+                )
+            )
         else:
             first[key] = line
     return problems
@@ -182,8 +199,10 @@ def error_message(error: dict[str, Any]) -> str:
     if value is None and kind.endswith("_type"):  # `key:` with nothing after it
         return f"{label} is empty — fill it in or remove the key: {_field_help(loc)}"
     if kind == "missing":
-        return f"missing required key '{loc[-1]}'" + (f" in {_label(loc[:-1])}" if len(loc) > 1 else "") + (
-            f" — add it: {_field_help(loc)}"
+        return (
+            f"missing required key '{loc[-1]}'"
+            + (f" in {_label(loc[:-1])}" if len(loc) > 1 else "")
+            + (f" — add it: {_field_help(loc)}")
         )
     if kind == "extra_forbidden":
         allowed = list(_model_for(loc).model_fields)

@@ -137,7 +137,7 @@ class FrontMatter(BaseModel):
     )
     type: PageType = Field(
         description="What kind of page this is: treatment, condition, guide, about, home or index. "
-        "Treatment pages must have a `!!! warning \"Risks and complications\"` section."
+        'Treatment pages must have a `!!! warning "Risks and complications"` section.'
     )
     conditions: list[VocabularyTerm] = Field(
         default_factory=list,

@@ -35,8 +35,9 @@ class PageResult:
     names: PageNames | None  # None when the front matter could not be checked
 
 
-def check_page(source: SourceMap, src_uri: str, meta: dict[str, Any], html: str, page_url: str,
-               site: SiteData) -> PageResult:
+def check_page(
+    source: SourceMap, src_uri: str, meta: dict[str, Any], html: str, page_url: str, site: SiteData
+) -> PageResult:
     problems = placeholder_problems(source)
     data, found = read_front_matter(source, meta)
     problems += found
@@ -72,8 +73,9 @@ def check_page(source: SourceMap, src_uri: str, meta: dict[str, Any], html: str,
     return PageResult(problems, names)
 
 
-def _pinned_page_problems(source: SourceMap, src_uri: str, key: str, paths: list[str],
-                          page_paths: set[str]) -> list[Problem]:
+def _pinned_page_problems(
+    source: SourceMap, src_uri: str, key: str, paths: list[str], page_paths: set[str]
+) -> list[Problem]:
     problems = []
     for index, path in enumerate(paths):
         if path == src_uri:

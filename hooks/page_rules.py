@@ -45,7 +45,15 @@ URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "action", "formacti
 PROSE_ATTRIBUTES = {"alt", "title", "aria-label", "aria-description", "class", "id"}
 # Attributes that make the browser fetch something as the page loads.
 LOADING_ATTRIBUTES = {
-    "src", "srcset", "poster", "data", "background", "lowsrc", "dynsrc", "xlink:href", "href",
+    "src",
+    "srcset",
+    "poster",
+    "data",
+    "background",
+    "lowsrc",
+    "dynsrc",
+    "xlink:href",
+    "href",
 }
 # ... except a link, which the reader chooses to follow.
 LINK_ELEMENTS = {"a", "area"}
@@ -143,11 +151,13 @@ def html_findings(
     for element in root.iter(etree.Element):
         tag = element.tag
         if tag in FORBIDDEN_ELEMENTS:
-            findings.append(Finding(
-                f"raw <{tag}> in page — remove it: {FORBIDDEN_ELEMENTS[tag]}, and pages may only hold text, "
-                "local images and links",
-                (f"<{tag}",),
-            ))
+            findings.append(
+                Finding(
+                    f"raw <{tag}> in page — remove it: {FORBIDDEN_ELEMENTS[tag]}, and pages may only hold text, "
+                    "local images and links",
+                    (f"<{tag}",),
+                )
+            )
         elif tag in HEADINGS:
             headings.append((HEADINGS[tag], _text(element)))
         elif tag == "img":
@@ -171,11 +181,13 @@ def html_findings(
     if check_structure:
         findings.extend(_heading_findings(headings, title))
         if page_type == "treatment" and not has_risks:
-            findings.append(Finding(
-                f"treatment page has no risks section — add `!!! warning \"{RISKS_TITLE}\"` with the risks "
-                "as a list indented 4 spaces below it",
-                key=("type",),
-            ))
+            findings.append(
+                Finding(
+                    f'treatment page has no risks section — add `!!! warning "{RISKS_TITLE}"` with the risks '
+                    "as a list indented 4 spaces below it",
+                    key=("type",),
+                )
+            )
     return findings
 
 
@@ -194,16 +206,20 @@ def _is_lightbox_link(element: etree._Element) -> bool:
 
 def _attribute_findings(tag: str, name: str, value: str) -> list[Finding]:
     if name.startswith("on"):
-        return [Finding(
-            f"inline event handler '{name}' on <{tag}> — remove it: pages may not run code",
-            (f"{name}=", name),
-        )]
+        return [
+            Finding(
+                f"inline event handler '{name}' on <{tag}> — remove it: pages may not run code",
+                (f"{name}=", name),
+            )
+        ]
     if name == "style" and re.search(r"url\s*\(|expression\s*\(|@import", value, re.IGNORECASE):
-        return [Finding(
-            f"inline style on <{tag}> loads a resource — remove the style attribute; styles belong in "
-            "docs/assets/stylesheets/extra.css",
-            ("style=",),
-        )]
+        return [
+            Finding(
+                f"inline style on <{tag}> loads a resource — remove the style attribute; styles belong in "
+                "docs/assets/stylesheets/extra.css",
+                ("style=",),
+            )
+        ]
     if name in PROSE_ATTRIBUTES:
         return []
     findings = []
@@ -211,18 +227,22 @@ def _attribute_findings(tag: str, name: str, value: str) -> list[Finding]:
         scheme = _scheme_of(url)
         bad = next((s for s in FORBIDDEN_SCHEMES if scheme.startswith(s)), None)
         if bad:
-            findings.append(Finding(
-                f"'{bad}' URL in {name} of <{tag}> — remove it: link only to pages and files, "
-                "and save images as files under docs/",
-                (url[:40], bad.rstrip(":"), f"{name}="),
-            ))
+            findings.append(
+                Finding(
+                    f"'{bad}' URL in {name} of <{tag}> — remove it: link only to pages and files, "
+                    "and save images as files under docs/",
+                    (url[:40], bad.rstrip(":"), f"{name}="),
+                )
+            )
         elif name in LOADING_ATTRIBUTES and _is_external(url) and not _is_link(tag, name):
             what = "image" if tag in {"img", "picture", "source"} else "resource"
-            findings.append(Finding(
-                f"external {what} '{url}' on <{tag}> — save it under docs/assets/ and use a local path: "
-                "pages may not load anything from other sites",
-                (url,),
-            ))
+            findings.append(
+                Finding(
+                    f"external {what} '{url}' on <{tag}> — save it under docs/assets/ and use a local path: "
+                    "pages may not load anything from other sites",
+                    (url,),
+                )
+            )
     return findings
 
 
@@ -231,19 +251,23 @@ def _image_findings(element: etree._Element, page_url: str, site_urls: set[str])
     needle = posixpath.basename(urlsplit(src).path) or "<img"
     findings = []
     if not (element.get("alt") or "").strip():
-        findings.append(Finding(
-            f"image '{src}' has no alt text — describe what it shows: ![what the image shows]({src})",
-            (needle, "<img", "!["),
-        ))
+        findings.append(
+            Finding(
+                f"image '{src}' has no alt text — describe what it shows: ![what the image shows]({src})",
+                (needle, "<img", "!["),
+            )
+        )
     scheme = _scheme_of(src)
     if src and not _is_external(src) and not scheme.startswith(FORBIDDEN_SCHEMES):
         target = urlsplit(urljoin(f"/{page_url}", src)).path
         if unquote(target).lstrip("/") not in site_urls:
-            findings.append(Finding(
-                f"image '{src}' does not exist — add the file under docs/, or correct the path: in Markdown "
-                "(`![what it shows](path)`) it is relative to this file",
-                (needle,),
-            ))
+            findings.append(
+                Finding(
+                    f"image '{src}' does not exist — add the file under docs/, or correct the path: in Markdown "
+                    "(`![what it shows](path)`) it is relative to this file",
+                    (needle,),
+                )
+            )
     elif not src:
         findings.append(
             Finding("image has no src — give the path of an image file under docs/", ("<img", "!["))
@@ -255,27 +279,35 @@ def _heading_findings(headings: list[tuple[int, str]], title: str | None) -> lis
     findings = []
     h1s = [text for level, text in headings if level == 1]
     if not h1s:
-        findings.append(Finding(
-            f"page has no top heading — start the body with `# {title or 'Page title'}`",
-            key=(),
-        ))
+        findings.append(
+            Finding(
+                f"page has no top heading — start the body with `# {title or 'Page title'}`",
+                key=(),
+            )
+        )
     elif title is not None and h1s[0] != " ".join(title.split()):
-        findings.append(Finding(
-            f"heading '{h1s[0]}' differs from the front-matter title '{title}' — make them the same",
-            (f"# {h1s[0]}", h1s[0]),
-        ))
+        findings.append(
+            Finding(
+                f"heading '{h1s[0]}' differs from the front-matter title '{title}' — make them the same",
+                (f"# {h1s[0]}", h1s[0]),
+            )
+        )
     for text in h1s[1:]:
-        findings.append(Finding(
-            f"second top heading '{text}' — a page has one `# ` heading; make this one `## {text}`",
-            (f"# {text}", text),
-        ))
+        findings.append(
+            Finding(
+                f"second top heading '{text}' — a page has one `# ` heading; make this one `## {text}`",
+                (f"# {text}", text),
+            )
+        )
     previous = 0
     for level, text in headings:
         if previous and level > previous + 1:
-            findings.append(Finding(
-                f"heading '{text}' skips from level {previous} to {level} — make it "
-                f"`{'#' * (previous + 1)} {text}`",
-                (f"{'#' * level} {text}", text),
-            ))
+            findings.append(
+                Finding(
+                    f"heading '{text}' skips from level {previous} to {level} — make it "
+                    f"`{'#' * (previous + 1)} {text}`",
+                    (f"{'#' * level} {text}", text),
+                )
+            )
         previous = level
     return findings

@@ -37,15 +37,15 @@ def reviewed_in_future(last_reviewed: dt.date, today: dt.date) -> str | None:
 def review_problem(next_review: dt.date, today: dt.date, allow_overdue: bool) -> tuple[str, str] | None:
     """(level, message) for a page's review date, or None when it is not due soon."""
     days = (next_review - today).days
+    date = next_review.isoformat()
     if days < 0:
-        level, message = "error", (
-            f"next_review {next_review.isoformat()} has passed — review the page, then update "
-            "last_reviewed and next_review"
+        level = "error"
+        message = (
+            f"next_review {date} has passed — review the page, then update last_reviewed and next_review"
         )
     elif days <= DUE_SOON_DAYS:
-        level, message = "warning", (
-            f"next_review {next_review.isoformat()} is in {days} days — have the page reviewed before then"
-        )
+        level = "warning"
+        message = f"next_review {date} is in {days} days — have the page reviewed before then"
     else:
         return None
     if allow_overdue:

@@ -73,9 +73,15 @@ def name_problems(pages: list[PageNames], variants: dict[str, list[str]]) -> lis
     for page in pages:
         title = normalise(page.title)
         if title in owners and owners[title][1] == "title":
-            problems.append(NameProblem(page.path, ("title",), (
-                f"title '{page.title}' is also the title of {owners[title][0]} — give each page its own title"
-            )))
+            problems.append(
+                NameProblem(
+                    page.path,
+                    ("title",),
+                    (
+                        f"title '{page.title}' is also the title of {owners[title][0]} — give each page its own title"
+                    ),
+                )
+            )
         else:
             owners.setdefault(title, (page.path, "title"))
     for page in pages:

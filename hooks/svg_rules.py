@@ -29,17 +29,33 @@ def svg_problems(path: str, data: bytes) -> list[Problem]:
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
-        return [Problem(path, exc.lineno or 1, f"SVG is not valid XML ({exc.msg}) — export it again from the "
-                                               "drawing program")]
+        return [
+            Problem(
+                path,
+                exc.lineno or 1,
+                f"SVG is not valid XML ({exc.msg}) — export it again from the drawing program",
+            )
+        ]
     problems = []
     for element in root.iter(etree.Element):
         line, name = element.sourceline or 1, _local(element.tag)
         if name in FORBIDDEN_SVG_ELEMENTS:
-            problems.append(Problem(path, line, f"<{name}> in SVG — remove it: diagrams may not run code or "
-                                                "embed other documents"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"<{name}> in SVG — remove it: diagrams may not run code or embed other documents",
+                )
+            )
         if name == "style" and _CSS_LOAD.search(element.text or ""):
-            problems.append(Problem(path, line, "SVG style loads a resource — remove the @import or url(); "
-                                                "diagrams must be self-contained"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "SVG style loads a resource — remove the @import or url(); "
+                    "diagrams must be self-contained",
+                )
+            )
         for attribute, value in element.items():
             problems += _attribute_problems(path, line, name, _local(attribute), value)
     return problems
@@ -47,18 +63,40 @@ def svg_problems(path: str, data: bytes) -> list[Problem]:
 
 def _attribute_problems(path: str, line: int, element: str, attribute: str, value: str) -> list[Problem]:
     if attribute.startswith("on"):
-        return [Problem(path, line, f"event handler '{attribute}' on <{element}> in SVG — remove it: "
-                                    "diagrams may not run code")]
+        return [
+            Problem(
+                path,
+                line,
+                f"event handler '{attribute}' on <{element}> in SVG — remove it: diagrams may not run code",
+            )
+        ]
     if attribute == "style" and _CSS_LOAD.search(value):
-        return [Problem(path, line, f"style on <{element}> in SVG loads a resource — remove it; diagrams "
-                                    "must be self-contained")]
+        return [
+            Problem(
+                path,
+                line,
+                f"style on <{element}> in SVG loads a resource — remove it; diagrams must be self-contained",
+            )
+        ]
     if attribute not in {"href", "src"}:
         return []
     scheme = _URL_NOISE.sub("", value).lower()
     if scheme.startswith(("javascript:", "vbscript:")):
-        return [Problem(path, line, f"'{scheme.split(':')[0]}:' link on <{element}> in SVG — remove it: "
-                                    "diagrams may not run code")]
+        return [
+            Problem(
+                path,
+                line,
+                f"'{scheme.split(':')[0]}:' link on <{element}> in SVG — remove it: "
+                "diagrams may not run code",
+            )
+        ]
     if scheme.startswith(("http:", "https:", "ftp:", "//")) and element != "a":
-        return [Problem(path, line, f"<{element}> in SVG loads '{value}' from another site — embed or "
-                                    "draw it in the file instead")]
+        return [
+            Problem(
+                path,
+                line,
+                f"<{element}> in SVG loads '{value}' from another site — embed or "
+                "draw it in the file instead",
+            )
+        ]
     return []

@@ -149,11 +149,14 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> None:
         DISCLAIMER_CLASS in content and output.count(DISCLAIMER_CLASS) <= content.count(DISCLAIMER_CLASS)
     )
     if missing:
-        _build.problems.append(Problem(
-            f"{_build.docs_label}/{page.file.src_uri}", 1,
-            "the disclaimer did not reach this page — overrides/partials/page-footer.html must include "
-            "partials/disclaimer.html, and every page template must include the page footer",
-        ))
+        _build.problems.append(
+            Problem(
+                f"{_build.docs_label}/{page.file.src_uri}",
+                1,
+                "the disclaimer did not reach this page — overrides/partials/page-footer.html must include "
+                "partials/disclaimer.html, and every page template must include the page footer",
+            )
+        )
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

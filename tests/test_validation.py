@@ -1,8 +1,6 @@
 """Page validation beyond the catalogue: good pages pass, the review-date switch, the
 command line's exit status, escaping of titles and descriptions in every template, and
 the real site passing."""
-# Expected messages are kept whole, as authors will read them.
-# ruff: noqa: E501
 
 from __future__ import annotations
 
@@ -29,10 +27,13 @@ from sitebuild import ROOT, build_site
 from validation_site import FIXTURE, GOOD_TREATMENT, BuildFailed, build_fixture, make_docs, problem_lines
 
 T = "treatments/good-treatment.md"
-OVERDUE = GOOD_TREATMENT.replace("last_reviewed: 2026-11-01\nnext_review: 2099-11-01",
-                                 "last_reviewed: 2019-11-01\nnext_review: 2020-11-01")
-OVERDUE_LINE = (f"docs/{T}:10: next_review 2020-11-01 has passed — review the page, then update "
-                "last_reviewed and next_review")
+OVERDUE = GOOD_TREATMENT.replace(
+    "last_reviewed: 2026-11-01\nnext_review: 2099-11-01", "last_reviewed: 2019-11-01\nnext_review: 2020-11-01"
+)
+OVERDUE_LINE = (
+    f"docs/{T}:10: next_review 2020-11-01 has passed — review the page, then update "
+    "last_reviewed and next_review"
+)
 
 
 def test_good_fixture_builds_without_a_warning(tmp_path):
@@ -75,14 +76,17 @@ def test_overdue_switch_is_ignored_in_ci(tmp_path, monkeypatch):
     assert problem_lines(failed.value.messages) == [OVERDUE_LINE]
 
 
-@pytest.mark.parametrize(("environ", "allowed"), [
-    ({}, False),
-    ({"ACT_ALLOW_OVERDUE": "1"}, True),
-    ({"ACT_ALLOW_OVERDUE": "1", "CI": "true"}, False),
-    ({"ACT_ALLOW_OVERDUE": "1", "CI": "1"}, False),
-    ({"ACT_ALLOW_OVERDUE": "1", "CI": "false"}, True),
-    ({"ACT_ALLOW_OVERDUE": "yes"}, False),
-])
+@pytest.mark.parametrize(
+    ("environ", "allowed"),
+    [
+        ({}, False),
+        ({"ACT_ALLOW_OVERDUE": "1"}, True),
+        ({"ACT_ALLOW_OVERDUE": "1", "CI": "true"}, False),
+        ({"ACT_ALLOW_OVERDUE": "1", "CI": "1"}, False),
+        ({"ACT_ALLOW_OVERDUE": "1", "CI": "false"}, True),
+        ({"ACT_ALLOW_OVERDUE": "yes"}, False),
+    ],
+)
 def test_overdue_switch_policy(environ, allowed):
     assert overdue_allowed(environ) is allowed
 
@@ -99,13 +103,20 @@ def test_review_date_levels(days_left, level):
 def test_command_line_exit_status_and_message(tmp_path):
     """The catalogue builds in-process; here the real `mkdocs build --strict` command fails too."""
     make_docs(tmp_path, {T: OVERDUE.replace("# Good treatment", "# Good treatment\n\n<script>x()</script>")})
-    env = {k: v for k, v in os.environ.items() if k not in {"ACT_ALLOW_OVERDUE"}} | {"NO_MKDOCS_2_WARNING": "1"}
+    env = {k: v for k, v in os.environ.items() if k not in {"ACT_ALLOW_OVERDUE"}} | {
+        "NO_MKDOCS_2_WARNING": "1"
+    }
     done = _run_cli(tmp_path, env)
     assert done.returncode == 1
     lines = [line.split(" -  ", 1)[-1] for line in done.stderr.splitlines()]
-    assert f"docs/{T}:10: next_review 2020-11-01 has passed — review the page, then update last_reviewed and next_review" in lines
-    assert (f"docs/{T}:22: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only "
-            "hold text, local images and links") in lines
+    assert (
+        f"docs/{T}:10: next_review 2020-11-01 has passed — review the page, then update last_reviewed and next_review"
+        in lines
+    )
+    assert (
+        f"docs/{T}:22: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only "
+        "hold text, local images and links"
+    ) in lines
     assert "2 problems in 1 page — fix the lines above, then build again" in lines
 
 
@@ -113,19 +124,43 @@ def _run_cli(tmp_path: pathlib.Path, env: dict[str, str]) -> subprocess.Complete
     # docs_dir cannot be given on the command line: write a config beside the copy that
     # inherits the fixture's (MkDocs' INHERIT) and points at it.
     config = tmp_path / "mkdocs.yml"
-    config.write_text(f"INHERIT: {FIXTURE / 'mkdocs.yml'}\ndocs_dir: docs\n"
-                      f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
-                      f"hooks:\n  - {ROOT / 'hooks' / 'validate_pages.py'}\n", encoding="utf-8")
+    config.write_text(
+        f"INHERIT: {FIXTURE / 'mkdocs.yml'}\ndocs_dir: docs\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
+        f"hooks:\n  - {ROOT / 'hooks' / 'validate_pages.py'}\n",
+        encoding="utf-8",
+    )
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")],
-        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config),
+            "-d",
+            str(tmp_path / "site"),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_schema_rejects_markup_in_titles_and_descriptions():
-    base = {"type": "guide", "last_reviewed": "2026-11-01", "next_review": "2027-11-01",
-            "description": "A description long enough to pass the forty character minimum."}
-    for key, value in [("title", "<b>Bold</b> title"), ("description", "A description with <script> in it, long enough.")]:
+    base = {
+        "type": "guide",
+        "last_reviewed": "2026-11-01",
+        "next_review": "2027-11-01",
+        "description": "A description long enough to pass the forty character minimum.",
+    }
+    for key, value in [
+        ("title", "<b>Bold</b> title"),
+        ("description", "A description with <script> in it, long enough."),
+    ]:
         with pytest.raises(ValidationError) as failed:
             FrontMatter.model_validate(base | {"title": "Plain title"} | {key: value})
         assert [error["type"] for error in failed.value.errors()] == ["markup_in_text"]
@@ -135,17 +170,22 @@ def test_schema_rejects_markup_in_titles_and_descriptions():
 # unescaped, this title would add a `data-injected` attribute to any tag it is put into,
 # and would end a JSON-LD string early.
 INJECTED_TITLE = 'Quote" data-injected="1 & co'
-INJECTED_DESCRIPTION = "Checks that quotes \" data-injected=\"1 ' and ampersands & are escaped wherever it is shown."
+INJECTED_DESCRIPTION = (
+    'Checks that quotes " data-injected="1 \' and ampersands & are escaped wherever it is shown.'
+)
 
 
 def test_titles_and_descriptions_are_escaped_in_every_template(tmp_path):
     """Built with the real mkdocs.yml: every hook and partial (related topics, cards, JSON-LD)."""
-    page = (GOOD_TREATMENT
-            .replace("title: Good treatment", f"title: '{INJECTED_TITLE}'")
-            .replace("# Good treatment", f"# {INJECTED_TITLE}")
-            .replace("description: A treatment page that follows every rule, used as the base for the bad-page tests.",
-                     f"description: '{INJECTED_DESCRIPTION.replace(chr(39), chr(39) * 2)}'")
-            .replace("title: An example guideline", f"title: '{INJECTED_TITLE}'"))
+    page = (
+        GOOD_TREATMENT.replace("title: Good treatment", f"title: '{INJECTED_TITLE}'")
+        .replace("# Good treatment", f"# {INJECTED_TITLE}")
+        .replace(
+            "description: A treatment page that follows every rule, used as the base for the bad-page tests.",
+            f"description: '{INJECTED_DESCRIPTION.replace(chr(39), chr(39) * 2)}'",
+        )
+        .replace("title: An example guideline", f"title: '{INJECTED_TITLE}'")
+    )
     docs = make_docs(tmp_path, {T: page})
     build_site(ROOT / "mkdocs.yml", tmp_path / "site", docs_dir=str(docs))
     pages = sorted((tmp_path / "site").rglob("*.html"))
@@ -164,7 +204,9 @@ def test_titles_and_descriptions_are_escaped_in_every_template(tmp_path):
             assert tree.xpath("//meta[@name='description']/@content") == [INJECTED_DESCRIPTION]
             assert tree.xpath("string(//h1)").strip().rstrip("¶").strip() == INJECTED_TITLE
         else:
-            listed_elsewhere += len([a for a in tree.xpath("//section//a") if a.text_content().strip() == INJECTED_TITLE])
+            listed_elsewhere += len(
+                [a for a in tree.xpath("//section//a") if a.text_content().strip() == INJECTED_TITLE]
+            )
     # Related topics on the other pages list the treatment by its exact title.
     assert listed_elsewhere >= 1
 
@@ -180,21 +222,26 @@ def test_decoding_matches_mkdocs():
 
 
 def test_names_are_compared_as_readers_type_them():
-    pages = [PageNames("docs/a.md", "Bowel stent", ["Colonic  Stent"]),
-             PageNames("docs/b.md", "Colonic stent", ["colon stent"])]
+    pages = [
+        PageNames("docs/a.md", "Bowel stent", ["Colonic  Stent"]),
+        PageNames("docs/b.md", "Colonic stent", ["colon stent"]),
+    ]
     assert [problem.message for problem in name_problems(pages, {})] == [
         "alias 'Colonic  Stent' is also the title of docs/b.md — an alias names one page: keep it on the page "
         "it describes best and remove it from the other"
     ]
 
 
-@pytest.mark.parametrize(("title", "alias", "flagged"), [
-    ("Spinal decompression and stabilisation", "stabilization", True),
-    ("Oesophageal stent", "esophageal", True),
-    ("Oesophageal stent", "esophageal stent", False),  # a US spelling of this page's whole title names it
-    ("Bowel stent", "colonic stent", False),
-    ("Tumour ablation", "tumor", True),  # listed in the site-wide file
-])
+@pytest.mark.parametrize(
+    ("title", "alias", "flagged"),
+    [
+        ("Spinal decompression and stabilisation", "stabilization", True),
+        ("Oesophageal stent", "esophageal", True),
+        ("Oesophageal stent", "esophageal stent", False),  # a US spelling of this page's whole title names it
+        ("Bowel stent", "colonic stent", False),
+        ("Tumour ablation", "tumor", True),  # listed in the site-wide file
+    ],
+)
 def test_one_word_spelling_variants_belong_in_the_site_wide_list(title, alias, flagged):
     problems = name_problems([PageNames("docs/a.md", title, [alias])], {"tumour": ["tumor"]})
     assert bool(problems) is flagged
@@ -224,9 +271,12 @@ def test_serve_shows_the_messages_and_keeps_the_last_good_site(tmp_path):
     """A failed `mkdocs serve` rebuild logs the problem lines; the preview keeps the last good pages."""
     make_docs(tmp_path, {})
     config = tmp_path / "mkdocs.yml"
-    config.write_text(f"INHERIT: {FIXTURE / 'mkdocs.yml'}\ndocs_dir: docs\n"
-                      f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
-                      f"hooks:\n  - {ROOT / 'hooks' / 'validate_pages.py'}\n", encoding="utf-8")
+    config.write_text(
+        f"INHERIT: {FIXTURE / 'mkdocs.yml'}\ndocs_dir: docs\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
+        f"hooks:\n  - {ROOT / 'hooks' / 'validate_pages.py'}\n",
+        encoding="utf-8",
+    )
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -234,23 +284,41 @@ def test_serve_shows_the_messages_and_keeps_the_last_good_site(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "ACT_ALLOW_OVERDUE"} | {"NO_MKDOCS_2_WARNING": "1"}
     with open(log, "w", encoding="utf-8") as out:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                "--strict",
+                "-f",
+                str(config),
+                "-a",
+                f"127.0.0.1:{port}",
+            ],
+            cwd=tmp_path,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}/treatments/good-treatment/"
     try:
         assert _wait_for(lambda: "Serving on" in log.read_text(encoding="utf-8"))
         assert "A short summary of the treatment" in _get(url)
         page = tmp_path / "docs" / T
-        page.write_text(GOOD_TREATMENT.replace("title: Good", "titel: Good").replace(
-            "A short summary of the treatment", "A changed summary"), encoding="utf-8")
+        page.write_text(
+            GOOD_TREATMENT.replace("title: Good", "titel: Good").replace(
+                "A short summary of the treatment", "A changed summary"
+            ),
+            encoding="utf-8",
+        )
         assert _wait_for(lambda: "still serving the last good build" in log.read_text(encoding="utf-8"))
         lines = [line.split(" -  ", 1)[-1] for line in log.read_text(encoding="utf-8").splitlines()]
         assert f"docs/{T}:2: unknown front-matter key 'titel' — did you mean 'title'?" in lines
         served = _get(url)
         assert "A short summary of the treatment" in served and "A changed summary" not in served
-        page.write_text(GOOD_TREATMENT.replace("A short summary of the treatment", "A changed summary"),
-                        encoding="utf-8")
+        page.write_text(
+            GOOD_TREATMENT.replace("A short summary of the treatment", "A changed summary"), encoding="utf-8"
+        )
         assert _wait_for(lambda: "A changed summary" in _get(url))
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl+C: the server cleans up after itself
