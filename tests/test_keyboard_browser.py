@@ -66,6 +66,8 @@ def test_diagram_lightbox_opens_with_enter_closes_with_escape_and_returns_focus(
         "document.activeElement && document.activeElement.closest('.glightbox-container')", timeout=5_000
     )
     # Open, the dialog has a name and the enlarged diagram keeps its text alternative.
+    # (Checked once the zoom-in animation ends: mid-fade, colours are not yet final.)
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(
         "axe.run(document.querySelector('.glightbox-container'), {resultTypes: ['violations']})"
