@@ -58,6 +58,8 @@ LOADING_ATTRIBUTES = {
 # ... except a link, which the reader chooses to follow.
 LINK_ELEMENTS = {"a", "area"}
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
+# Tags html_findings looks at beyond their attributes: one set test skips the rest.
+_TAGS_WITH_RULES = frozenset({*FORBIDDEN_ELEMENTS, *HEADINGS, "img", "div"})
 _PARSER = etree.HTMLParser(collect_ids=False)
 # Browsers ignore ASCII whitespace and control characters inside a URL scheme.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
@@ -150,7 +152,9 @@ def html_findings(
     # Elements only, no comments. libxml2's HTML parser lowercases tag and attribute names.
     for element in root.iter(etree.Element):
         tag = element.tag
-        if tag in FORBIDDEN_ELEMENTS:
+        if tag not in _TAGS_WITH_RULES:
+            pass  # most elements (p, li, a, span …): only their attributes below
+        elif tag in FORBIDDEN_ELEMENTS:
             findings.append(
                 Finding(
                     f"raw <{tag}> in page — remove it: {FORBIDDEN_ELEMENTS[tag]}, and pages may only hold text, "
@@ -165,8 +169,8 @@ def html_findings(
         elif tag == "div" and {"admonition", "warning"} <= set(element.get("class", "").split()):
             label = next((child for child in element if child.get("class") == "admonition-title"), None)
             has_risks = has_risks or (label is not None and _text(label).lower() == RISKS_TITLE.lower())
-        attributes = element.attrib
-        for name, value in attributes.items() if attributes else ():
+        # `items()` is one C call; `.attrib` would build a proxy object per element first.
+        for name, value in element.items():
             if not _suspect(name, value) or value in reported:
                 continue
             # The lightbox wraps each image in a link to it: the image's own check speaks for both.

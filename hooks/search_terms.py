@@ -71,18 +71,43 @@ def other_spellings(text: str, variants: Mapping[str, Iterable[str]]) -> list[st
     A word matches the longest UK form it starts with, so inflections follow the stem:
     "tumours" gives "tumors" as well as the listed forms.
     """
-    keys = sorted(variants, key=len, reverse=True)
-    found: list[str] = []
-    for word in _WORD.findall(plain_text(text).lower()):
-        stem = next((k for k in keys if word.startswith(k)), None)
+    return _Spellings(variants).in_text(text)
+
+
+class _Spellings:
+    """`other_spellings` for many texts: made once per index, it looks each distinct word
+    up once (words repeat across thousands of entries) and tries only the stem lengths
+    that exist, instead of every UK form for every word."""
+
+    def __init__(self, variants: Mapping[str, Iterable[str]]) -> None:
+        self._variants = {uk: tuple(others) for uk, others in variants.items()}
+        # Longest first: a word matches the longest UK form it starts with.
+        self._lengths = sorted({len(uk) for uk in self._variants}, reverse=True)
+        self._forms: dict[str, tuple[str, ...]] = {}
+
+    def in_text(self, text: str) -> list[str]:
+        found: list[str] = []
+        forms_of = self._forms
+        for word in _WORD.findall(plain_text(text).lower()):
+            forms = forms_of.get(word)
+            if forms is None:
+                forms = forms_of[word] = self._look_up(word)
+            if forms:
+                found.extend(forms)
+        return found
+
+    def _look_up(self, word: str) -> tuple[str, ...]:
+        stem = next(
+            (word[:n] for n in self._lengths if n <= len(word) and word[:n] in self._variants),
+            None,
+        )
         if stem is None:
-            continue
+            return ()
         suffix = word[len(stem) :]
-        others = tuple(variants[stem])
+        others = self._variants[stem]
         # "tumors" + "s" is no word: inflect only the forms that do not already end so.
         inflected = tuple(o + suffix for o in others if suffix and not o.endswith(suffix))
-        found.extend(f for f in dict.fromkeys(others + inflected) if f != word)
-    return found
+        return tuple(f for f in dict.fromkeys(others + inflected) if f != word)
 
 
 def augment_index(
@@ -94,6 +119,7 @@ def augment_index(
 
     `pages` maps a page URL (an entry's location up to `#`) to what that page adds.
     """
+    spellings = _Spellings(variants)
     fields = index["config"]["fields"]
     fields[ALIASES_FIELD] = {"boost": fields.get("title", {}).get("boost", 1e3)}
     fields[VARIANTS_FIELD] = {"boost": fields.get("text", {}).get("boost", 1.0)}
@@ -104,11 +130,11 @@ def augment_index(
             teaser = f"<p>{html.escape(terms.description, quote=False)}</p>"
             entry["text"] = f"{teaser} {entry['text']}" if entry.get("text") else teaser
         names = list(terms.aliases) if terms else []
-        names += other_spellings(" ".join(names), variants)
-        names += other_spellings(entry.get("title", ""), variants)
+        names += spellings.in_text(" ".join(names))
+        names += spellings.in_text(entry.get("title", ""))
         if names:
             entry[ALIASES_FIELD] = html.escape(", ".join(names), quote=False)
-        text_forms = other_spellings(entry.get("text", ""), variants)
+        text_forms = spellings.in_text(entry.get("text", ""))
         if text_forms:
             entry[VARIANTS_FIELD] = " ".join(text_forms)
     return index

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pathlib
 import zipfile
+from collections import Counter
 from urllib.parse import urlparse
 from urllib.request import url2pathname
-from collections import Counter
 
 import offline_bundle
 import pytest
