@@ -38,9 +38,9 @@ def reader(page):
     def record(req) -> None:
         # Moving on to the next page cancels requests still in flight (net::ERR_ABORTED),
         # e.g. the favicon; that is only a failure if the file really is not there.
-        if req.failure == "net::ERR_ABORTED" and req.url.startswith("file://"):
-            if pathlib.Path(url2pathname(urlparse(req.url).path)).is_file():
-                return
+        cancelled = req.failure == "net::ERR_ABORTED" and req.url.startswith("file://")
+        if cancelled and pathlib.Path(url2pathname(urlparse(req.url).path)).is_file():
+            return
         page.failed_requests.append(f"{req.url} ({req.failure})")
 
     page.on("requestfailed", record)
