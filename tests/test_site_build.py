@@ -73,3 +73,14 @@ def test_the_site_loads_no_asset_from_another_host(site_dir):
                 if url.startswith(("http://", "https://", "//")):
                     offenders.append(f"{html.relative_to(site_dir)}: <{tag} {attr}={url}>")
     assert not offenders, offenders
+
+
+def test_the_same_sources_build_the_same_bytes(site_dir, tmp_path):
+    from sitebuild import build_site
+
+    again = tmp_path / "again"
+    build_site(ROOT / "mkdocs.yml", again)
+    first = {p.relative_to(site_dir): p.read_bytes() for p in site_dir.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [str(k) for k in first if first[k] != second[k]] == []
