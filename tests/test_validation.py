@@ -120,9 +120,9 @@ def test_command_line_exit_status_and_message(tmp_path):
     assert "2 problems in 1 page — fix the lines above, then build again" in lines
 
 
-def _run_cli(tmp_path: pathlib.Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    # docs_dir cannot be given on the command line: write a config beside the copy that
-    # inherits the fixture's (MkDocs' INHERIT) and points at it.
+def _inheriting_config(tmp_path: pathlib.Path) -> pathlib.Path:
+    """docs_dir cannot be given on the command line: write a config beside the copy that
+    inherits the fixture's (MkDocs' INHERIT) and points at it."""
     config = tmp_path / "mkdocs.yml"
     config.write_text(
         f"INHERIT: {FIXTURE / 'mkdocs.yml'}\ndocs_dir: docs\n"
@@ -130,6 +130,11 @@ def _run_cli(tmp_path: pathlib.Path, env: dict[str, str]) -> subprocess.Complete
         f"hooks:\n  - {ROOT / 'hooks' / 'validate_pages.py'}\n",
         encoding="utf-8",
     )
+    return config
+
+
+def _run_cli(tmp_path: pathlib.Path, env: dict[str, str]) -> subprocess.CompletedProcess:
+    config = _inheriting_config(tmp_path)
     return subprocess.run(
         [
             sys.executable,
@@ -270,13 +275,7 @@ def _wait_for(condition, timeout: float = 30) -> bool:
 def test_serve_shows_the_messages_and_keeps_the_last_good_site(tmp_path):
     """A failed `mkdocs serve` rebuild logs the problem lines; the preview keeps the last good pages."""
     make_docs(tmp_path, {})
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {FIXTURE / 'mkdocs.yml'}\ndocs_dir: docs\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'validate_pages.py'}\n",
-        encoding="utf-8",
-    )
+    config = _inheriting_config(tmp_path)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
