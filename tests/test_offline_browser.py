@@ -68,24 +68,23 @@ def article_title(page) -> str:
     return page.locator("article h1").first.inner_text().replace("¶", "").strip()
 
 
-def test_search_from_the_home_page_finds_and_opens_the_page(reader, bundle_root):
-    open_page(reader, bundle_root, "index.html")
-    titles = search(reader, "pleurodesis")
-    assert titles[0] == "Pleurodesis", titles
+# The worker and the inlined index are found by relative paths, which differ one folder down.
+@pytest.mark.parametrize(
+    ("start", "query", "title", "target"),
+    [
+        ("index.html", "pleurodesis", "Pleurodesis", "treatments/pleurodesis.html"),
+        ("treatments/vertebroplasty.html", "kyphoplasty", "Kyphoplasty", "treatments/kyphoplasty.html"),
+    ],
+    ids=["from-home", "from-a-folder"],
+)
+def test_search_finds_and_opens_the_page(reader, bundle_root, start, query, title, target):
+    open_page(reader, bundle_root, start)
+    titles = search(reader, query)
+    assert titles[0] == title, titles
     reader.locator(".md-search-result__link").first.click()
     reader.wait_for_load_state()
-    assert reader.url.split("?")[0] == (bundle_root / "treatments/pleurodesis.html").as_uri()
-    assert article_title(reader) == "Pleurodesis"
-
-
-def test_search_from_a_page_in_a_folder(reader, bundle_root):
-    # Relative paths to the worker and the inlined index differ one folder down.
-    open_page(reader, bundle_root, "treatments/vertebroplasty.html")
-    titles = search(reader, "kyphoplasty")
-    assert titles[0] == "Kyphoplasty", titles
-    reader.locator(".md-search-result__link").first.click()
-    reader.wait_for_load_state()
-    assert article_title(reader) == "Kyphoplasty"
+    assert reader.url.split("?")[0] == (bundle_root / target).as_uri()
+    assert article_title(reader) == title
 
 
 def test_navigation_links_open_pages_not_folders(reader, bundle_root):
@@ -173,15 +172,24 @@ def test_every_page_loads_from_disk_without_errors_or_outside_requests(reader, b
     problems = []
     for rel in pages:
         log = reader.log
-        before = (len(log.console_errors), len(log.page_errors), len(log.external_requests),
-                  len(reader.failed_requests))
+        before = (
+            len(log.console_errors),
+            len(log.page_errors),
+            len(log.external_requests),
+            len(reader.failed_requests),
+        )
         open_page(reader, bundle_root, rel)
         reader.wait_for_load_state("load")
         if not reader.locator("article h1").count():
             problems.append(f"{rel}: no article heading (not a site page?)")
-        found = (log.console_errors[before[0]:], log.page_errors[before[1]:],
-                 log.external_requests[before[2]:], reader.failed_requests[before[3]:])
-        for kind, items in zip(("console error", "page error", "outside request", "missing file"), found,
-                               strict=True):
+        found = (
+            log.console_errors[before[0] :],
+            log.page_errors[before[1] :],
+            log.external_requests[before[2] :],
+            reader.failed_requests[before[3] :],
+        )
+        for kind, items in zip(
+            ("console error", "page error", "outside request", "missing file"), found, strict=True
+        ):
             problems += [f"{rel}: {kind}: {item}" for item in items]
     assert not problems, "\n".join(problems)
