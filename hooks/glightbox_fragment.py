@@ -7,7 +7,7 @@ before Material's search plugin reads `page.content` in `on_page_context`.
 
 from __future__ import annotations
 
-from html_fragment import unwrap_document
+from act.glightbox import unwrap_document
 
 
 def on_page_content(html: str, /, *, page, config, files) -> str:

@@ -1,33 +1,31 @@
-"""Hook: build the glossary page from the tooltip file (see hooks/glossary_terms.py).
+"""Hook: build the glossary page from the tooltip file (see hooks/act/glossary.py).
 
 The glossary page holds a marker line; this replaces it with every term from
 `docs/_snippets/abbreviations.md`, the same file that gives every page its tooltips.
+Problems in either file join the build's other problems (reported in `on_env`).
 """
 
 from __future__ import annotations
 
-import pathlib
-
-from glossary_terms import insert_glossary, parse_abbreviations
+from act.build import build_of
+from act.glossary import GLOSSARY_PAGE, MARKER, insert_glossary, missing_marker
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-
-GLOSSARY_PAGE = "guides/glossary.md"
-MARKER = "<!-- glossary-terms -->"
-TERMS_FILE = "_snippets/abbreviations.md"
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri != GLOSSARY_PAGE:
         return markdown
-    # Read on every build: `mkdocs serve` keeps hooks loaded, and the file may change.
-    terms_path = pathlib.Path(config["docs_dir"]) / TERMS_FILE
-    terms, problems = parse_abbreviations(terms_path.read_text(encoding="utf-8"), f"docs/{TERMS_FILE}")
-    result = insert_glossary(markdown, terms, MARKER)
+    build = build_of(config)
+    result = insert_glossary(markdown, build.glossary_terms, MARKER)
     if result is None:
-        problems.append(f"docs/{GLOSSARY_PAGE}: no `{MARKER}` line — add it where the terms should appear")
-    if problems:
-        raise PluginError("Glossary problems:\n" + "\n".join(problems))
+        build.problems.append(missing_marker(build.label(GLOSSARY_PAGE)))
+        return markdown
     return result
+
+
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+    build_of(config).report()
+    return env

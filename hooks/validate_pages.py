@@ -1,185 +1,66 @@
 """Hook: check every page before it reaches readers (see the page-validation issue).
 
 Each problem is logged as one line, `docs/path.md:LINE: what is wrong — how to fix it`;
-all problems of the build are collected, then the build fails once with a PluginError.
-Page problems are raised in `on_env`, after every page is converted and before any is
-written. Whether the disclaimer reached each page can only be seen in the written HTML:
-that is checked in `on_post_page` and raised in `on_post_build`. Under `mkdocs serve`, a
-failed rebuild logs the same lines and the preview keeps serving the last good site
-(`serve_last_good.py`), instead of MkDocs' empty, stalled preview.
+all problems of the build (every hook's) are collected, then the build fails once with a
+PluginError. Page problems are raised in `on_env`, after every page is converted and
+before any is written. Whether the disclaimer reached each page can only be seen in the
+written HTML: that is checked in `on_post_page` and raised in `on_post_build`. Under
+`mkdocs serve`, a failed rebuild logs the same lines and the preview keeps serving the
+last good site (act/serve.py), instead of MkDocs' empty, stalled preview.
 
 Review dates: an overdue page fails the build. `ACT_ALLOW_OVERDUE=1` makes that a notice
-for local previews; it is ignored when `CI` is set (see `review_dates.py`).
+for local previews; it is ignored when `CI` is set (see act/settings.py).
 
-The checks themselves live in plain modules: `page_checks.py` and the modules it calls,
-and `svg_rules.py` for the SVG diagrams under docs/ (checked in `on_files`).
-This hook reads each page's file once (`on_page_read_source`, in place of MkDocs' own
-read, so an undecodable file is reported rather than crashing the build) and reuses
-MkDocs' parsed `page.meta` and converted `page.content`.
+The checks live in hooks/act/validation/. This hook reads each page's file once
+(`on_page_read_source`, in place of MkDocs' own read, so an undecodable file is reported
+rather than crashing the build) and reuses MkDocs' parsed `page.meta` and converted
+`page.content`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
-import os
-import pathlib
-from dataclasses import dataclass, field
-from typing import Any
-from urllib.parse import unquote
 
-import yaml
-from frontmatter_check import decode_page
+from act.build import build_of, per_build
+from act.serve import keep_last_good_site
+from act.validation.site_validation import SiteValidation
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from page_checks import SiteData, check_page
-from page_problems import Problem, SourceMap
-from review_dates import overdue_allowed
-from serve_last_good import keep_last_good_site
-from site_rules import PageNames, name_problems
-from svg_rules import svg_problems
 
 log = logging.getLogger("mkdocs.plugins.validate_pages")
 
-DISCLAIMER_CLASS = "site-disclaimer"
-
-
-@dataclass
-class _Build:
-    """Everything one build has found so far; replaced in on_config, so no state outlives a build."""
-
-    docs_label: str
-    site: SiteData
-    sources: dict[str, SourceMap] = field(default_factory=dict)  # by src_uri
-    unreadable: set[str] = field(default_factory=set)  # empty files: nothing else to say about them
-    problems: list[Problem] = field(default_factory=list)
-    names: list[PageNames] = field(default_factory=list)
-
-
-_build: _Build | None = None
-
-
-def _load_data(docs_dir: pathlib.Path, name: str) -> dict[str, Any]:
-    path = docs_dir / "_data" / name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise PluginError(f"docs/_data/{name}: cannot be read ({exc}) — restore the file") from exc
-    return data or {}
-
-
-def _docs_label(config: MkDocsConfig) -> str:
-    """How messages name the docs folder: relative to mkdocs.yml, as authors see it."""
-    docs = pathlib.Path(config.docs_dir)
-    base = pathlib.Path(config.config_file_path or ".").resolve().parent
-    return docs.relative_to(base).as_posix() if docs.is_relative_to(base) else docs.name
-
-
-def on_config(config: MkDocsConfig, /) -> None:
-    global _build
-    docs = pathlib.Path(config.docs_dir)
-    site = SiteData(
-        vocabulary=_load_data(docs, "vocabulary.yml"),
-        variants=_load_data(docs, "spelling-variants.yml"),
-        today=dt.date.today(),
-        allow_overdue=overdue_allowed(os.environ),
-    )
-    _build = _Build(docs_label=_docs_label(config), site=site)
-
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> None:
-    assert _build is not None
-    _build.site.page_paths = {file.src_uri for file in files.documentation_pages()}
-    _build.site.site_urls = {unquote(file.url) for file in files}
-    # Diagrams are documents too: a script in an SVG runs when the SVG is opened.
-    for file in files.media_files():
-        if file.src_uri.endswith(".svg") and file.abs_src_path and not file.inclusion.is_excluded():
-            label = f"{_build.docs_label}/{file.src_uri}"
-            _build.problems += svg_problems(label, pathlib.Path(file.abs_src_path).read_bytes())
+    per_build(config, SiteValidation).check_files(files)
 
 
 def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
-    """Read the page once, as MkDocs would, but report a bad file instead of crashing."""
-    assert _build is not None
-    if page.file.abs_src_path is None:  # generated by a plugin: nothing on disk to check
-        return None
-    label = f"{_build.docs_label}/{page.file.src_uri}"
-    text, problems = decode_page(label, pathlib.Path(page.file.abs_src_path).read_bytes())
-    _build.sources[page.file.src_uri] = SourceMap(label, text)
-    _build.problems += problems
-    if not text.strip():
-        _build.unreadable.add(page.file.src_uri)
-    return text
+    return per_build(config, SiteValidation).read_source(page)
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    assert _build is not None
-    source = _build.sources.get(page.file.src_uri)
-    if source is None or page.file.src_uri in _build.unreadable:
-        return
-    result = check_page(source, page.file.src_uri, page.meta, html, page.url, _build.site)
-    # Only the front matter is needed from here on (for the lines of cross-page problems).
-    _build.sources[page.file.src_uri] = source.front_matter_only()
-    _build.problems += result.problems
-    if result.names is not None:
-        _build.names.append(result.names)
+    per_build(config, SiteValidation).check_page(page, html)
 
 
 @event_priority(100)  # before other hooks use page.meta that may be invalid
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
-    assert _build is not None
-    by_path = {source.path: source for source in _build.sources.values()}
-    for found in name_problems(_build.names, _build.site.variants):
-        source = by_path[found.path]
-        _build.problems.append(source.problem(source.line_of(found.key), found.message))
-    _report_and_fail()
+    per_build(config, SiteValidation).check_names()
+    build_of(config).report()
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> None:
-    assert _build is not None
-    # The disclaimer sits near the end: search from there. The page's own text could
-    # mention the class too; then only a count tells whether the template added one.
-    content = page.content or ""
-    missing = output.rfind(DISCLAIMER_CLASS) < 0 or (
-        DISCLAIMER_CLASS in content and output.count(DISCLAIMER_CLASS) <= content.count(DISCLAIMER_CLASS)
-    )
-    if missing:
-        _build.problems.append(
-            Problem(
-                f"{_build.docs_label}/{page.file.src_uri}",
-                1,
-                "the disclaimer did not reach this page — overrides/partials/page-footer.html must include "
-                "partials/disclaimer.html, and every page template must include the page footer",
-            )
-        )
+    per_build(config, SiteValidation).check_disclaimer(page, output)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    _report_and_fail()
+    build_of(config).report()
 
 
 def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
     """`mkdocs serve`: a failed rebuild logs its problems and the last good site stays up."""
     server.builder = keep_last_good_site(server.builder, server.root, log)
     return server
-
-
-def _report_and_fail() -> None:
-    """Log every problem once, in file order; fail if any is an error."""
-    assert _build is not None
-    problems, _build.problems = sorted(set(_build.problems)), []
-    log_at = {"error": log.error, "warning": log.warning, "info": log.info}
-    for problem in problems:
-        log_at[problem.level](str(problem))
-    errors = [problem for problem in problems if problem.level == "error"]
-    if errors:
-        pages = len({problem.path for problem in errors})
-        raise PluginError(
-            f"{len(errors)} problem{'s' * (len(errors) != 1)} in {pages} page{'s' * (pages != 1)} "
-            "— fix the lines above, then build again"
-        )

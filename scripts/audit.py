@@ -16,9 +16,7 @@ client gets the same bytes for the same Accept-Encoding.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
@@ -27,17 +25,17 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from act.local_site import CHROMIUM, CHROMIUM_FLAGS, QuietHandler, serve  # noqa: E402
+
 AUDIT_DIR = ROOT / "scripts" / "audit"
 OUT = ROOT / "dist" / "lighthouse"
 PAGES = ["", "treatments/vertebroplasty/", "conditions/spinal-metastases/"]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-    "--disable-component-update --disable-sync --no-first-run"
-)
+CHROME_FLAGS = " ".join(("--headless=new", *CHROMIUM_FLAGS))
 
 
 # What a static host compresses: text formats (images other than SVG are compressed already).
@@ -47,13 +45,10 @@ COMPRESSIBLE = ("text/", "application/javascript", "application/json", "applicat
 HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
 
 
-class StaticHost(http.server.SimpleHTTPRequestHandler):
+class StaticHost(QuietHandler):
     """http.server plus the gzip and Cache-Control any real static host adds."""
 
     protocol_version = "HTTP/1.1"  # keep-alive, as real hosts do
-
-    def log_message(self, *args) -> None:
-        pass
 
     def end_headers(self) -> None:
         path = self.path.split("?", 1)[0]
@@ -96,7 +91,7 @@ def lighthouse(url: str, report: pathlib.Path) -> dict:
             f"--chrome-flags={CHROME_FLAGS}",
         ],
         check=True,
-        env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+        env={**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", CHROMIUM)},
     )
     return json.loads(report.read_text(encoding="utf-8"))
 
@@ -110,20 +105,14 @@ def main() -> int:
             check=True,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         )
-        handler = functools.partial(StaticHost, directory=site)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
         rows = []
-        try:
+        with serve(site, StaticHost) as base:
             for path in PAGES:
                 name = path.strip("/").replace("/", "-") or "home"
                 data = lighthouse(base + path, OUT / f"{name}.json")
                 scores = [round(data["categories"][c]["score"] * 100) for c in CATEGORIES]
                 kib = data["audits"]["total-byte-weight"]["numericValue"] / 1024
                 rows.append(f"| /{path} | " + " | ".join(map(str, scores)) + f" | {kib:.0f} KiB |")
-        finally:
-            server.shutdown()
     table = "\n".join(
         [
             "| Page | Performance | Accessibility | Best practices | SEO | Transfer size |",

@@ -15,7 +15,7 @@ import yaml
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from readability import measure  # noqa: E402
+from act.readability import measure  # noqa: E402
 
 DOCS = ROOT / "docs"
 # Pages whose body text the word-count and reading-ease targets apply to.

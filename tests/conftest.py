@@ -1,29 +1,35 @@
 """Shared fixtures: the real site built once per session, served on 127.0.0.1, and a
 Playwright page in Debian's Chromium that records console errors and any request that
-leaves the machine."""
+leaves the machine.
+
+Layers (each a folder, each runnable alone: `pytest tests/unit`): unit (no build),
+fixture_sites (small sites built in tmp), real_site (the real site's output), content
+(guarantees about the pages), browser (Chromium). Every test gets its layer's marker, so
+`pytest -m "not browser"` works too.
+
+Session fixtures run once per pytest-xdist worker: each worker builds its own copy into
+its own temporary folder, so workers never share or race on a build.
+"""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import pathlib
-import threading
-from urllib.parse import urlparse
+import zipfile
 
 import pytest
-from sitebuild import ROOT, build_site
+from act.local_site import CHROMIUM, CHROMIUM_FLAGS, serve
+from testkit.browser import is_local
+from testkit.sitebuild import ROOT, build_site
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+LAYERS = ("unit", "fixture_sites", "real_site", "content", "browser")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        layer = pathlib.Path(str(item.path)).parent.name
+        if layer in LAYERS:
+            item.add_marker(layer)
 
 
 @pytest.fixture(scope="session")
@@ -34,20 +40,28 @@ def site_dir(tmp_path_factory) -> pathlib.Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
+@pytest.fixture(scope="session")
+def offline_bundle_zip(tmp_path_factory) -> pathlib.Path:
+    """The offline bundle, built once per session by the real script."""
+    from act.offline_bundle import make_offline_bundle
+
+    return make_offline_bundle(tmp_path_factory.mktemp("offline") / "bundle.zip").path
+
+
+@pytest.fixture(scope="session")
+def offline_root(offline_bundle_zip, tmp_path_factory) -> pathlib.Path:
+    """The offline bundle unzipped, as a reader would."""
+    root = tmp_path_factory.mktemp("offline-unzipped")
+    with zipfile.ZipFile(offline_bundle_zip) as archive:
+        archive.extractall(root)
+    return root
 
 
 @pytest.fixture(scope="session")
 def site_url(site_dir) -> str:
     """Base URL of the built site served over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -57,16 +71,9 @@ def browser():
     if not os.path.exists(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-browser.sh (make test does)")
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
         yield browser
         browser.close()
-
-
-def is_local(url: str) -> bool:
-    parsed = urlparse(url)
-    if parsed.scheme in {"file", "data", "blob", "about"}:
-        return True
-    return parsed.hostname in LOCAL_HOSTS or f"[{parsed.hostname}]" in LOCAL_HOSTS
 
 
 class PageLog:

@@ -1,0 +1,105 @@
+"""One build's state, kept on that build's own config object.
+
+`mkdocs serve` loads hook modules once and a fresh config for every rebuild, so state in
+a module would outlive its build and leak one build's pages into the next. Every hook
+keeps its state in an object made on first use and stored on `config` instead:
+
+    state = per_build(config, RelatedState)   # the same object for the whole build
+
+`Build` is the state all hooks share: the settings, the data files (each read and checked
+once, on first use) and the problems found so far, reported together in one failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import pathlib
+from collections.abc import Callable
+from functools import cached_property
+from typing import TypeVar
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from act import data_files
+from act.glossary import Term
+from act.problems import Problem
+from act.settings import Settings, read_settings
+
+T = TypeVar("T")
+_STORE = "_act_per_build"
+log = logging.getLogger("mkdocs.plugins.act")
+
+
+def per_build(config: MkDocsConfig, kind: Callable[[MkDocsConfig], T]) -> T:
+    """The one `kind(config)` of this build, made on first use."""
+    store = config.__dict__.setdefault(_STORE, {})
+    if kind not in store:
+        store[kind] = kind(config)
+    return store[kind]
+
+
+def docs_label(config: MkDocsConfig) -> str:
+    """How messages name the docs folder: relative to mkdocs.yml, as authors see it."""
+    docs = pathlib.Path(config.docs_dir)
+    base = pathlib.Path(config.config_file_path or ".").resolve().parent
+    return docs.relative_to(base).as_posix() if docs.is_relative_to(base) else docs.name
+
+
+class Build:
+    """What every hook of one build shares."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.docs_dir = pathlib.Path(config.docs_dir)
+        self.docs_label = docs_label(config)
+        self.today = dt.date.today()
+        self.settings: Settings
+        self.settings, self.problems = read_settings(config.extra, os.environ)
+
+    def label(self, src_uri: str) -> str:
+        """A file under docs/ as problems name it: `docs/treatments/x.md`."""
+        return f"{self.docs_label}/{src_uri}"
+
+    def _load(self, load: Callable[[pathlib.Path, str], tuple[T, list[Problem]]]) -> T:
+        value, problems = load(self.docs_dir, self.docs_label)
+        self.problems += problems
+        return value
+
+    @cached_property
+    def vocabulary(self) -> data_files.Vocabulary:
+        return self._load(data_files.load_vocabulary)
+
+    @cached_property
+    def spelling_variants(self) -> data_files.Variants:
+        return self._load(data_files.load_spelling_variants)
+
+    @cached_property
+    def glossary_terms(self) -> list[Term]:
+        return self._load(data_files.load_glossary_terms)
+
+    def report(self) -> None:
+        """Log every problem found so far once, in file order; fail once if any is an error.
+
+        Each hook that finds problems calls this at the end of its part of the build (for
+        pages: `on_env`, before any page is written); whichever runs first reports all.
+        """
+        problems, self.problems = sorted(set(self.problems)), []
+        log_at = {"error": log.error, "warning": log.warning, "info": log.info}
+        for problem in problems:
+            log_at[problem.level](str(problem))
+        errors = [problem for problem in problems if problem.level == "error"]
+        if errors:
+            paths = {problem.path for problem in errors}
+            # Pages are what authors fix most; data files (docs/_data, docs/_snippets) are files.
+            pages_only = all(path.endswith(".md") and "/_" not in path for path in paths)
+            what = "page" if pages_only else "file"
+            raise PluginError(
+                f"{len(errors)} problem{'s' * (len(errors) != 1)} in {len(paths)} {what}{'s' * (len(paths) != 1)} "
+                "— fix the lines above, then build again"
+            )
+
+
+def build_of(config: MkDocsConfig) -> Build:
+    return per_build(config, Build)

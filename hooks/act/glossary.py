@@ -1,0 +1,109 @@
+"""Glossary terms: parse the tooltip file and render the glossary page from it.
+
+`docs/_snippets/abbreviations.md` holds one `*[term]: definition` line per term. The
+`abbr` extension turns those lines into tooltips on every page; this module turns the
+same lines into the glossary page's definition list, so the page and the tooltips can
+never disagree. Plain functions only: text in, data or Markdown out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from act.problems import Problem
+
+# The same shape Python-Markdown's abbr extension accepts, one term per line.
+TERM_LINE = re.compile(r"^\*\[(?P<term>[^\]\\]+)\]:[ \t]*(?P<definition>.*?)[ \t]*$")
+# Definitions become HTML title attributes, where Markdown is not rendered.
+MARKDOWN_CHARS = re.compile(r"[*_`\[\]<>|]")
+MAX_DEFINITION = 140
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+    line: int
+
+
+def parse_abbreviations(
+    text: str, path: str = "docs/_snippets/abbreviations.md"
+) -> tuple[list[Term], list[Problem]]:
+    """Read `*[term]: definition` lines. Returns the terms and every problem found."""
+    terms: list[Term] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        match = TERM_LINE.match(line)
+        if not match:
+            problems.append(Problem(path, number, "not a glossary line — write it as `*[term]: plain definition`"))
+            continue
+        term, definition = match["term"].strip(), match["definition"]
+        if not definition:
+            message = f"`{term}` has no definition — add a short plain one after the colon"
+            problems.append(Problem(path, number, message))
+            continue
+        if term in seen:
+            message = f"`{term}` is already defined on line {seen[term]} — keep one of them"
+            problems.append(Problem(path, number, message))
+            continue
+        if len(definition) > MAX_DEFINITION:
+            message = (
+                f"definition of `{term}` is {len(definition)} characters — shorten it to {MAX_DEFINITION} or fewer"
+            )
+            problems.append(Problem(path, number, message))
+        if MARKDOWN_CHARS.search(definition):
+            message = (
+                f"definition of `{term}` contains Markdown or HTML characters — "
+                "use plain words (tooltips show text as it is)"
+            )
+            problems.append(Problem(path, number, message))
+        seen[term] = number
+        terms.append(Term(term, definition, number))
+    return terms, problems
+
+
+def group_letter(term: str) -> str:
+    """Heading a term is listed under: its first letter, or `#` for digits and symbols."""
+    first = term[:1].upper()
+    return first if first.isalpha() else "#"
+
+
+def sort_terms(terms: list[Term]) -> list[Term]:
+    """Alphabetical, ignoring case, so `MDT` sits among the m-words."""
+    return sorted(terms, key=lambda t: (t.term.casefold(), t.term))
+
+
+def render_glossary(terms: list[Term]) -> str:
+    """Markdown for the glossary page: `## A` headings, each with a definition list."""
+    parts: list[str] = []
+    current = None
+    for item in sort_terms(terms):
+        letter = group_letter(item.term)
+        if letter != current:
+            parts.append(f"## {letter}\n")
+            current = letter
+        parts.append(f"{item.term}\n:   {item.definition}\n")
+    return "\n".join(parts)
+
+
+def insert_glossary(markdown: str, terms: list[Term], marker: str) -> str | None:
+    """Replace the marker line with the rendered glossary; None if the marker is missing."""
+    lines = markdown.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        if line.strip() == marker:
+            lines[index] = render_glossary(terms) + "\n"
+            return "".join(lines)
+    return None
+
+
+GLOSSARY_PAGE = "guides/glossary.md"
+MARKER = "<!-- glossary-terms -->"
+
+
+def missing_marker(page_label: str) -> Problem:
+    return Problem(page_label, 1, f"no `{MARKER}` line — add it where the terms should appear")

@@ -1,0 +1,141 @@
+"""Build the offline bundle: the whole site as one zip that works from file://.
+
+    python scripts/offline_bundle.py [--output dist/advanced-cancer-treatments-offline.zip]
+
+The site is built from the same mkdocs.yml with OFFLINE=true (Material's offline plugin
+plus hooks/offline_build.py), then zipped reproducibly: sorted entries, one fixed
+timestamp, fixed permissions, so two builds of the same sources give the same bytes. The
+zip is written under a temporary name beside the target and renamed only when complete,
+so an interrupted build never leaves a broken bundle (an older bundle stays intact).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DEFAULT_OUTPUT = ROOT / "dist" / "advanced-cancer-treatments-offline.zip"
+README = ROOT / "scripts" / "offline" / "README.txt"
+
+# Sitemaps need a hosted site_url and carry the build date; 404.html is for web servers and
+# links from the server root (/assets/...), which on disk point outside the bundle; source
+# maps are for developers with DevTools open. None of them helps a reader offline.
+LEFT_OUT_NAMES = {"sitemap.xml", "sitemap.xml.gz", "404.html"}
+LEFT_OUT_SUFFIXES = (".map",)
+
+# Every entry gets this timestamp unless SOURCE_DATE_EPOCH says otherwise (the
+# reproducible-builds convention). 1980-01-01 is the earliest date a zip can hold.
+DEFAULT_EPOCH = 315532800
+FILE_MODE = 0o100644  # a regular file, rw-r--r--
+
+
+class OfflineBuildFailed(Exception):
+    """mkdocs could not build the offline site; the message holds its output."""
+
+
+@dataclasses.dataclass(frozen=True)
+class BundleReport:
+    path: pathlib.Path
+    size_bytes: int
+    entries: int
+    seconds: float
+
+
+def source_date_epoch() -> int:
+    return int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH))
+
+
+def build_offline_site(site_dir: pathlib.Path, config_file: pathlib.Path = ROOT / "mkdocs.yml") -> None:
+    """Build the site strictly with the offline switch on, in a fresh process (no hook state
+    or environment leaks into the caller)."""
+    env = {
+        **os.environ,
+        "OFFLINE": "true",
+        "NO_MKDOCS_2_WARNING": "1",
+        # Fixes any build date a template prints, so the pages themselves are reproducible.
+        "SOURCE_DATE_EPOCH": str(source_date_epoch()),
+    }
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+               "--config-file", str(config_file), "--site-dir", str(site_dir)]
+    result = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise OfflineBuildFailed(f"mkdocs build (OFFLINE=true) failed:\n{result.stderr}{result.stdout}")
+
+
+def bundle_entries(site_dir: pathlib.Path) -> list[tuple[str, pathlib.Path]]:
+    """(name in the zip, file on disk) for every file a reader needs, in a stable order."""
+    entries = []
+    for path in site_dir.rglob("*"):
+        if not path.is_file() or path.name in LEFT_OUT_NAMES or path.name.endswith(LEFT_OUT_SUFFIXES):
+            continue
+        entries.append((path.relative_to(site_dir).as_posix(), path))
+    return sorted(entries)
+
+
+def _zip_info(name: str, epoch: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=time.gmtime(max(epoch, DEFAULT_EPOCH))[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.create_system = 3  # Unix, whatever machine builds it, so the mode bits mean the same
+    info.external_attr = FILE_MODE << 16
+    return info
+
+
+def write_zip(entries: list[tuple[str, bytes]], zip_path: pathlib.Path, epoch: int) -> None:
+    """Write the entries in the order given, each with the same fixed metadata."""
+    with zipfile.ZipFile(zip_path, "w") as archive:
+        for name, data in entries:
+            archive.writestr(_zip_info(name, epoch), data, compresslevel=9)
+
+
+def write_zip_atomically(entries: list[tuple[str, bytes]], output: pathlib.Path, epoch: int) -> None:
+    """Write to a temporary file beside `output`, then rename it into place; on any failure
+    (including Ctrl-C) remove the temporary file and leave `output` untouched."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
+    os.close(fd)
+    tmp = pathlib.Path(tmp_name)
+    try:
+        write_zip(entries, tmp, epoch)
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        tmp.chmod(0o644)  # mkstemp makes it private; the bundle is for sharing
+        os.replace(tmp, output)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def make_offline_bundle(output: pathlib.Path = DEFAULT_OUTPUT,
+                        config_file: pathlib.Path = ROOT / "mkdocs.yml") -> BundleReport:
+    """Build the offline site and zip it, with README.txt at the root, to `output`."""
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="offline-site-") as tmp:
+        site_dir = pathlib.Path(tmp)
+        build_offline_site(site_dir, config_file)
+        entries = [("README.txt", README.read_bytes())]
+        entries += [(name, path.read_bytes()) for name, path in bundle_entries(site_dir)]
+    write_zip_atomically(entries, output, source_date_epoch())
+    return BundleReport(output, output.stat().st_size, len(entries), time.perf_counter() - started)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=pathlib.Path, default=DEFAULT_OUTPUT)
+    args = parser.parse_args(argv)
+    try:
+        report = make_offline_bundle(args.output.resolve())
+    except OfflineBuildFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"{report.path}: {report.entries} files, {report.size_bytes / 1_000_000:.2f} MB, "
+          f"built in {report.seconds:.1f} s")
+    return 0
+

@@ -1,0 +1,1 @@
+"""Related topics: page text and links as evidence, the ranking, the reasons, the lists."""

@@ -1,0 +1,135 @@
+"""Other names for pages in Material's search index: front-matter aliases, US spellings
+and the page description.
+
+Material for MkDocs' search worker builds its lunr index with one lunr field for every
+key in the index's `config.fields`, but its result list renders only `title`, `text`
+and `tags`. So extra words put in extra fields are found by search and never shown:
+
+- `aliases` (boosted like `title`): the page's front-matter aliases on the page's own
+  entry, and the US forms of UK words in any entry's title.
+- `variants` (boosted like `text`): the US forms of UK words in any entry's text, once
+  per occurrence, so "tumor" ranks a page exactly as "tumour" does.
+
+Why not rely on lunr: Material's English pipeline is only a stop-word filter (no
+stemmer), and every query term becomes a prefix query ("tumor" -> `tumor*`), which can
+never match "tumour". `tags` is not used: it is boosted a million-fold and shown as
+chips in every result.
+
+The page entry's text also starts with the front-matter description, so the teaser
+under a page's title in the results says what the page covers.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from act.html_text import TAG
+
+ALIASES_FIELD = "aliases"
+VARIANTS_FIELD = "variants"
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class PageTerms:
+    """What a page adds to its own entry in the search index."""
+
+    description: str = ""
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+
+def plain_text(markup: str) -> str:
+    """Text of an index field: tags removed, entities decoded."""
+    return html.unescape(TAG.sub(" ", markup))
+
+
+def other_spellings(text: str, variants: Mapping[str, Iterable[str]]) -> list[str]:
+    """Other spellings of every word in `text` that has some, once per occurrence.
+
+    A word matches the longest UK form it starts with, so inflections follow the stem:
+    "tumours" gives "tumors" as well as the listed forms.
+    """
+    return _Spellings(variants).in_text(text)
+
+
+class _Spellings:
+    """`other_spellings` for many texts: made once per index, it looks each distinct word
+    up once (words repeat across thousands of entries) and tries only the stem lengths
+    that exist, instead of every UK form for every word."""
+
+    def __init__(self, variants: Mapping[str, Iterable[str]]) -> None:
+        self._variants = {uk: tuple(others) for uk, others in variants.items()}
+        # Longest first: a word matches the longest UK form it starts with.
+        self._lengths = sorted({len(uk) for uk in self._variants}, reverse=True)
+        self._forms: dict[str, tuple[str, ...]] = {}
+
+    def in_text(self, text: str) -> list[str]:
+        found: list[str] = []
+        forms_of = self._forms
+        for word in _WORD.findall(plain_text(text).lower()):
+            forms = forms_of.get(word)
+            if forms is None:
+                forms = forms_of[word] = self._look_up(word)
+            if forms:
+                found.extend(forms)
+        return found
+
+    def _look_up(self, word: str) -> tuple[str, ...]:
+        stem = next(
+            (word[:n] for n in self._lengths if n <= len(word) and word[:n] in self._variants),
+            None,
+        )
+        if stem is None:
+            return ()
+        suffix = word[len(stem) :]
+        others = self._variants[stem]
+        # "tumors" + "s" is no word: inflect only the forms that do not already end so.
+        inflected = tuple(o + suffix for o in others if suffix and not o.endswith(suffix))
+        return tuple(f for f in dict.fromkeys(others + inflected) if f != word)
+
+
+def augment_index(
+    index: dict,
+    pages: Mapping[str, PageTerms],
+    variants: Mapping[str, Iterable[str]],
+) -> dict:
+    """Return Material's search index (parsed `search_index.json`) with the extra fields.
+
+    `pages` maps a page URL (an entry's location up to `#`) to what that page adds.
+    """
+    spellings = _Spellings(variants)
+    fields = index["config"]["fields"]
+    fields[ALIASES_FIELD] = {"boost": fields.get("title", {}).get("boost", 1e3)}
+    fields[VARIANTS_FIELD] = {"boost": fields.get("text", {}).get("boost", 1.0)}
+    for entry in index["docs"]:
+        # Only the page's own entry (no `#section`) carries its description and aliases.
+        terms = pages.get(entry["location"]) if "#" not in entry["location"] else None
+        if terms and terms.description:
+            teaser = f"<p>{html.escape(terms.description, quote=False)}</p>"
+            entry["text"] = f"{teaser} {entry['text']}" if entry.get("text") else teaser
+        names = list(terms.aliases) if terms else []
+        names += spellings.in_text(" ".join(names))
+        names += spellings.in_text(entry.get("title", ""))
+        if names:
+            entry[ALIASES_FIELD] = html.escape(", ".join(names), quote=False)
+        text_forms = spellings.in_text(entry.get("text", ""))
+        if text_forms:
+            entry[VARIANTS_FIELD] = " ".join(text_forms)
+    return index
+
+
+class SearchTerms:
+    """One build's pages' descriptions and aliases, by page URL (`per_build` state)."""
+
+    def __init__(self, config) -> None:
+        self.pages: dict[str, PageTerms] = {}
+
+    def add(self, url: str, meta: Mapping) -> None:
+        aliases = meta.get("aliases") or []
+        self.pages[url] = PageTerms(
+            description=str(meta.get("description") or ""), aliases=tuple(str(a) for a in aliases)
+        )

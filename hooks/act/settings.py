@@ -1,0 +1,62 @@
+"""The site's own settings, read once per build from mkdocs.yml's `extra:` and the environment.
+
+`extra:` also holds the theme's keys (polyfills, social, ...): only ours are read here,
+and they are checked, so a typo in mkdocs.yml is reported like any page problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from act.problems import Problem
+
+ALLOW_OVERDUE_VARIABLE = "ACT_ALLOW_OVERDUE"
+
+
+class RelatedTopicsSettings(BaseModel):
+    """`extra.related_topics`: how many pages Related topics lists."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    limit: int = Field(default=6, ge=1)
+    # Condition pages also list every treatment for the condition, up to this many.
+    treatments_limit: int = Field(default=12, ge=0)
+    # Pages never listed and given no list (the glossary relates to every page alike).
+    exclude: frozenset[str] = frozenset()
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    related_topics: RelatedTopicsSettings = RelatedTopicsSettings()
+    # Local previews only: overdue reviews become notices (see act.validation.review_dates).
+    allow_overdue: bool = False
+
+
+def allow_overdue(environ: Mapping[str, str]) -> bool:
+    """True only for a local preview that asked for it: never when CI is set."""
+    in_ci = environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+    return environ.get(ALLOW_OVERDUE_VARIABLE, "").strip() == "1" and not in_ci
+
+
+def read_settings(
+    extra: Mapping[str, Any], environ: Mapping[str, str], config_label: str = "mkdocs.yml"
+) -> tuple[Settings, list[Problem]]:
+    """Our settings, and a problem for each wrong one (the defaults stand in for it)."""
+    try:
+        related = RelatedTopicsSettings.model_validate(extra.get("related_topics") or {})
+    except ValidationError as exc:
+        problems = [
+            Problem(
+                config_label,
+                1,
+                f"extra.related_topics.{'.'.join(map(str, error['loc']))}: {error['msg']} — "
+                "see the comments in mkdocs.yml",
+            )
+            for error in exc.errors()
+        ]
+        return Settings(allow_overdue=allow_overdue(environ)), problems
+    return Settings(related_topics=related, allow_overdue=allow_overdue(environ)), []

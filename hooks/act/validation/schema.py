@@ -1,0 +1,221 @@
+"""The one schema for page front matter.
+
+Every key a page may use is declared here, once. The validation hook checks pages
+against it, the author guide's field reference is generated from it, and
+`make new-page` writes templates that satisfy it. Unknown keys are rejected
+(`extra="forbid"`), like `additionalProperties: false` in JSON Schema.
+
+Rules that need data from outside the page take it from the validation context, so the
+schema stays importable (and its field reference generatable) without a site:
+
+    FrontMatter.model_validate(meta, context={"vocabulary": {"conditions": {...}, ...}})
+
+Without a `vocabulary` in the context the vocabulary checks are skipped.
+
+Custom errors carry their whole author-facing text, `what is wrong — how to fix it`,
+in their message; `front_matter.py` turns pydantic's own errors into such lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationInfo,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from act.content_model import DESCRIPTION_LENGTH, TITLE_LENGTH, TYPES_NEEDING_SOURCES, PageTypeName
+
+VOCABULARY_FILE = "docs/_data/vocabulary.yml"
+
+# A full stop after one of these does not end a sentence.
+_ABBREVIATIONS = frozenset({"e.g.", "i.e.", "etc.", "vs.", "dr.", "mr.", "mrs.", "ms.", "st.", "approx."})
+_SENTENCE_END = re.compile(r"(\S+)[.!?][\"')\]]?\s+(?=[A-Z0-9])")
+
+
+def _plain_text(value: str, info: ValidationInfo) -> str:
+    """Reject markup: these strings are shown in titles, cards, search and link previews."""
+    if "<" in value or ">" in value:
+        raise PydanticCustomError(
+            "markup_in_text",
+            "{field} contains '<' or '>' — write it as plain text, without HTML",
+            {"field": info.field_name},
+        )
+    return value
+
+
+def _vocabulary_term(value: str, info: ValidationInfo) -> str:
+    """A slug from `docs/_data/vocabulary.yml`, when the context provides the vocabulary."""
+    vocabulary = (info.context or {}).get("vocabulary")
+    if vocabulary is None:
+        return value
+    terms = vocabulary.get(info.field_name, {})
+    if value not in terms:
+        close = difflib.get_close_matches(value, list(terms), n=1, cutoff=0.6)
+        hint = (
+            f"did you mean {close[0]!r}? Terms are listed in {VOCABULARY_FILE}"
+            if close
+            else f"use a term from {VOCABULARY_FILE}, or add it there first if it is new"
+        )
+        raise PydanticCustomError(
+            "unknown_term",
+            "unknown {field} term '{term}' — {hint}",
+            {"field": info.field_name, "term": value, "hint": hint},
+        )
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
+VocabularyTerm = Annotated[str, AfterValidator(_vocabulary_term)]
+
+
+class Source(BaseModel):
+    """One reference a page's facts come from."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: PlainText = Field(min_length=3, description="Title of the page, guideline or paper.")
+    publisher: PlainText = Field(
+        min_length=2, description="Organisation or journal that published it, e.g. NHS, NICE."
+    )
+    year: int = Field(ge=1990, le=2100, description="Year it was published or last updated.")
+    url: HttpUrl | None = Field(
+        default=None,
+        description="Address of the source. Only give one you have checked exists; https only.",
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _https_only(cls, url: HttpUrl | None) -> HttpUrl | None:
+        if url is not None and url.scheme != "https":
+            raise PydanticCustomError(
+                "https_only",
+                "source url '{url}' is not https — use the https:// address of the source",
+                {"url": str(url)},
+            )
+        return url
+
+
+class SearchSettings(BaseModel):
+    """Material for MkDocs' own per-page search settings."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    exclude: bool = Field(default=False, description="Leave this page out of search.")
+    boost: float = Field(default=1.0, ge=0.1, le=10, description="Rank this page higher or lower in search.")
+
+
+class FrontMatter(BaseModel):
+    """Front matter of every page in `docs/`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: PlainText = Field(
+        min_length=TITLE_LENGTH[0],
+        max_length=TITLE_LENGTH[1],
+        description="Page title, shown as the heading and in search results. Plain text (no `<` or `>`), "
+        "3-70 characters, different from every other page's title and aliases; the page's one `# ` heading "
+        "repeats it exactly.",
+    )
+    description: PlainText = Field(
+        min_length=DESCRIPTION_LENGTH[0],
+        max_length=DESCRIPTION_LENGTH[1],
+        description="One plain-English sentence saying what the page covers (40-170 characters). "
+        "Shown in search results and link previews.",
+    )
+    type: PageTypeName = Field(
+        description="What kind of page this is: treatment, condition, guide, about, home or index. "
+        'Treatment pages must have a `!!! warning "Risks and complications"` section.'
+    )
+    conditions: list[VocabularyTerm] = Field(
+        default_factory=list,
+        description="Conditions the page concerns: slugs from `docs/_data/vocabulary.yml`.",
+    )
+    body_areas: list[VocabularyTerm] = Field(
+        default_factory=list,
+        description="Body areas the page concerns: slugs from `docs/_data/vocabulary.yml`.",
+    )
+    cancer_types: list[VocabularyTerm] = Field(
+        default_factory=list,
+        description="Cancer types the page concerns: slugs from `docs/_data/vocabulary.yml` "
+        "(`any` if it applies to all).",
+    )
+    aliases: list[PlainText] = Field(
+        default_factory=list,
+        description="Other names a reader may search for that mean this page only: US spellings of its "
+        "title, lay words. An alias may not be another page's title or alias. Site-wide variants "
+        "(tumour/tumor) go in `docs/_data/spelling-variants.yml`.",
+    )
+    last_reviewed: dt.date = Field(description="Date a reviewer last checked the page, as YYYY-MM-DD.")
+    next_review: dt.date = Field(
+        description="Date the page is next due for review, as YYYY-MM-DD, after `last_reviewed`. "
+        "The build fails once this date has passed, and warns 30 days before."
+    )
+    sources: list[Source] = Field(
+        default_factory=list,
+        validate_default=True,
+        description="References for the page's facts (title, publisher, year, url). "
+        "Treatment and condition pages need at least one.",
+    )
+    related: list[str] = Field(
+        default_factory=list,
+        description="Pages to pin at the top of Related topics, as paths from `docs/`, "
+        "e.g. `treatments/vertebroplasty.md`.",
+    )
+    not_related: list[str] = Field(
+        default_factory=list,
+        description="Pages never to list in this page's Related topics, as paths from `docs/`.",
+    )
+    hide: list[Literal["navigation", "toc", "footer", "path"]] = Field(
+        default_factory=list, description="Parts of the page layout to hide (Material for MkDocs)."
+    )
+    search: SearchSettings | None = Field(
+        default=None, description="Material for MkDocs search settings for this page (`exclude`, `boost`)."
+    )
+
+    @field_validator("description")
+    @classmethod
+    def _one_sentence(cls, description: str) -> str:
+        for match in _SENTENCE_END.finditer(description):
+            if f"{match.group(1)}.".lower() not in _ABBREVIATIONS:
+                raise PydanticCustomError(
+                    "not_one_sentence",
+                    "description has more than one sentence — say what the page covers in one sentence",
+                )
+        return description
+
+    @field_validator("next_review")
+    @classmethod
+    def _after_last_reviewed(cls, next_review: dt.date, info: ValidationInfo) -> dt.date:
+        last = info.data.get("last_reviewed")
+        if last is not None and next_review <= last:
+            raise PydanticCustomError(
+                "review_order",
+                "next_review {next} is not after last_reviewed {last} — "
+                "set the next review date after the last one",
+                {"next": next_review.isoformat(), "last": last.isoformat()},
+            )
+        return next_review
+
+    @field_validator("sources")
+    @classmethod
+    def _sources_for_medical_pages(cls, sources: list[Source], info: ValidationInfo) -> list[Source]:
+        page_type = info.data.get("type")
+        if not sources and page_type in TYPES_NEEDING_SOURCES:
+            raise PydanticCustomError(
+                "sources_missing",
+                "a {type} page needs sources — "
+                "list at least one under `sources:` (title, publisher, year, url)",
+                {"type": page_type},
+            )
+        return sources

@@ -1,0 +1,156 @@
+"""The author loop: new-page, the generated field reference, make check and make report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+from act import field_reference
+from testkit.sitebuild import ROOT, BuildFailed, build_site
+
+PROJECT_PARTS = [
+    "docs",
+    "hooks",
+    "overrides",
+    "scripts",
+    "mkdocs.yml",
+    "Makefile",
+    "requirements.txt",
+    "requirements-dev.txt",
+]
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> pathlib.Path:
+    """A throwaway copy of the project (no .venv, no shared/) to change freely."""
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, tmp_path / part)
+    return tmp_path
+
+
+def make(project: pathlib.Path, *args: str) -> subprocess.CompletedProcess:
+    """Run a make target with this interpreter, skipping the venv set-up step."""
+    stamp = project / "venv-unused" / ".site-installed"
+    dev_stamp = project / "venv-unused" / ".dev-installed"
+    return subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "-o",
+            str(stamp),
+            "-o",
+            str(dev_stamp),
+            f"PY={sys.executable}",
+            f"VENV={project / 'venv-unused'}",
+            *args,
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_contributing_field_reference_matches_the_schema():
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert field_reference.spliced(text, field_reference.reference()) == text, (
+        "CONTRIBUTING.md's field reference is out of date: run python scripts/field_reference.py --write"
+    )
+    # Every schema key is documented.
+    for key in field_reference.FrontMatter.model_fields:
+        assert f"| `{key}` |" in text
+
+
+FILLED = {
+    r'description: "TODO:[^"]*"': "description: Radiofrequency ablation uses heat from a needle-like probe to destroy a tumour.",
+    r"conditions: \[\].*": "conditions: [bone-metastases]",
+    r"body_areas: \[\].*": "body_areas: [bone]",
+    r'title: "TODO:[^"]*"': "title: Radiofrequency ablation",
+    r'publisher: "TODO:[^"]*"': "publisher: Cancer Research UK",
+    r"TODO: .*": "A plain sentence that says what this part of the page needs to say.",
+}
+
+
+def test_new_page_builds_strictly_once_its_placeholders_are_filled(project_copy):
+    result = make(project_copy, "new-page", "TYPE=treatment", "TITLE=Radiofrequency ablation")
+    assert result.returncode == 0, result.stderr
+    page = project_copy / "docs" / "treatments" / "radiofrequency-ablation.md"
+    text = page.read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---", 2)[1])
+    assert meta["last_reviewed"] == dt.date.today()
+    assert meta["next_review"] > meta["last_reviewed"]
+    assert '!!! warning "Risks and complications"' in text
+
+    with pytest.raises(BuildFailed) as failed:
+        build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    assert any(
+        "docs/treatments/radiofrequency-ablation.md" in m and "placeholder" in m
+        for m in failed.value.messages
+    ), failed.value.messages
+
+    for pattern, replacement in FILLED.items():
+        text = re.sub(pattern, replacement, text)
+    assert "TODO" not in text
+    page.write_text(text, encoding="utf-8")
+    build_site(project_copy / "mkdocs.yml", project_copy / "site")
+    assert (project_copy / "site" / "treatments" / "radiofrequency-ablation" / "index.html").is_file()
+
+
+def test_new_page_never_overwrites_and_explains_bad_input(project_copy):
+    existing = project_copy / "docs" / "treatments" / "vertebroplasty.md"
+    before = existing.read_bytes()
+    result = make(project_copy, "new-page", "TYPE=treatment", "TITLE=Vertebroplasty")
+    assert result.returncode != 0
+    assert "docs/treatments/vertebroplasty.md already exists; nothing was written" in result.stderr
+    assert existing.read_bytes() == before
+
+    result = make(project_copy, "new-page", "TYPE=recipe", "TITLE=Soup")
+    assert result.returncode != 0 and "TYPE must be one of treatment, condition" in result.stderr
+    result = make(project_copy, "new-page")
+    assert result.returncode != 0 and "usage: make new-page" in result.stderr
+
+
+def test_make_check_fails_on_a_misspelling_and_names_the_line(project_copy):
+    page = project_copy / "docs" / "treatments" / "vertebroplasty.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    h1 = next(i for i, line in enumerate(lines) if line.startswith("# "))
+    lines.insert(h1 + 2, "The tumor can press on nerves.")
+    lines.insert(h1 + 3, "")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = make(project_copy, "check")
+    assert result.returncode != 0
+    assert f"docs/treatments/vertebroplasty.md:{h1 + 3}: tumor ==> tumour" in result.stdout, result.stdout
+
+
+def test_make_check_passes_on_the_real_site():
+    result = make(ROOT, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"check: 0 error\(s\)", result.stdout)
+
+
+def test_make_report_lists_every_page_with_its_numbers():
+    result = make(ROOT, "report")
+    assert result.returncode == 0, result.stderr
+    rows = [
+        line
+        for line in result.stdout.splitlines()
+        if line.startswith("| ") and not line.startswith(("| Page", "| ---"))
+    ]
+    pages = sorted(
+        p for p in (ROOT / "docs").rglob("*.md") if not p.relative_to(ROOT / "docs").parts[0].startswith("_")
+    )
+    assert len(rows) == len(pages)
+    row = next(r for r in rows if r.startswith("| treatments/vertebroplasty.md |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells[1] == "treatment" and int(cells[2]) > 0 and float(cells[3]) > 0 and int(cells[4]) >= 1
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", cells[5]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", cells[6])

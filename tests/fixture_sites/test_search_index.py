@@ -1,0 +1,142 @@
+"""Aliases, US spellings and descriptions reach Material's search index, and no entry
+is empty (hooks/search_aliases.py, hooks/act/search.py, hooks/glightbox_fragment.py)."""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pytest
+from act.glightbox import unwrap_document
+from act.search import (
+    ALIASES_FIELD,
+    VARIANTS_FIELD,
+    PageTerms,
+    augment_index,
+    other_spellings,
+)
+from testkit.sitebuild import ROOT, build_site
+
+FIXTURE = ROOT / "tests" / "fixtures" / "search-site"
+VARIANTS = {"tumour": ("tumor", "tumours", "tumors"), "oesophageal": ("esophageal",), "centre": ("center",)}
+
+
+# --- pure functions -------------------------------------------------------------------
+
+
+def test_other_spellings_follow_each_occurrence_and_inflection():
+    assert other_spellings("<p>A tumour.</p>", VARIANTS) == ["tumor", "tumours", "tumors"]
+    # The plural gives the US plural, never "tumorss", and not the word itself.
+    assert other_spellings("Tumours", VARIANTS) == ["tumor", "tumors"]
+    assert other_spellings("tumour tumour", VARIANTS).count("tumor") == 2
+    assert other_spellings("Oesophageal &amp; centres", VARIANTS) == ["esophageal", "center", "centers"]
+    assert other_spellings('<p class="tumour">nothing to see</p>', VARIANTS) == []
+
+
+def _index(*docs: dict) -> dict:
+    fields = {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6}}
+    return {"config": {"lang": ["en"], "fields": fields}, "docs": list(docs)}
+
+
+def test_augment_index_adds_hidden_fields_boosted_like_title_and_text():
+    index = augment_index(
+        _index(
+            {"location": "t/stent/", "title": "Oesophageal stent", "text": "<p>Opens the pipe.</p>"},
+            {"location": "t/stent/#risks", "title": "Risks", "text": "<p>A tumour can grow.</p>"},
+            {"location": "other/", "title": "Other", "text": ""},
+        ),
+        {"t/stent/": PageTerms("Holds the food pipe open & more.", ("esophageal stent", "food tube"))},
+        VARIANTS,
+    )
+    fields = index["config"]["fields"]
+    assert fields[ALIASES_FIELD] == {"boost": 1000.0}
+    assert fields[VARIANTS_FIELD] == {"boost": 1.0}
+    page, risks, other = index["docs"]
+    assert page["text"] == "<p>Holds the food pipe open &amp; more.</p> <p>Opens the pipe.</p>"
+    assert page[ALIASES_FIELD] == "esophageal stent, food tube, esophageal"
+    assert ALIASES_FIELD not in risks  # aliases name the page, so only its own entry
+    assert risks[VARIANTS_FIELD] == "tumor tumours tumors"
+    assert other == {"location": "other/", "title": "Other", "text": ""}  # unknown page: untouched
+
+
+def test_unwrap_document_returns_the_fragment_and_leaves_fragments_alone():
+    assert (
+        unwrap_document('<html><head></head><body><h1 id="a">A</h1>\n</body></html>') == '<h1 id="a">A</h1>\n'
+    )
+    assert unwrap_document("<html><head><style>x</style></head><body><p>b</p></body></html>") == (
+        "<style>x</style><p>b</p>"
+    )
+    assert unwrap_document("<h1>A</h1><p>no wrapper</p>") == "<h1>A</h1><p>no wrapper</p>"
+
+
+# --- a fixture site with glightbox and the real hooks ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def fixture_index(tmp_path_factory) -> dict:
+    out = tmp_path_factory.mktemp("search-fixture")
+    build_site(FIXTURE / "mkdocs.yml", out)
+    return json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_fixture_index_has_one_entry_per_section_and_none_empty(fixture_index):
+    locations = [d["location"] for d in fixture_index["docs"]]
+    assert locations == [
+        "",
+        "#getting-around",
+        "treatments/oesophageal-stent/",
+        "treatments/oesophageal-stent/#risks",
+    ]
+    assert all(d["title"].strip() and d["text"].strip() for d in fixture_index["docs"]), fixture_index["docs"]
+
+
+def test_fixture_index_carries_aliases_variants_and_description(fixture_index):
+    docs = {d["location"]: d for d in fixture_index["docs"]}
+    page = docs["treatments/oesophageal-stent/"]
+    assert page["text"].startswith("<p>A fixture page about a tube that holds the food pipe open.</p>")
+    assert page[ALIASES_FIELD].split(", ")[:2] == ["esophageal stent", "food pipe tube"]
+    assert "esophageal" in page[ALIASES_FIELD].split(", ")  # from the title's UK spelling
+    assert page[VARIANTS_FIELD].split() == ["tumor", "tumours", "tumors"]
+    assert docs["treatments/oesophageal-stent/#risks"][VARIANTS_FIELD].split().count("tumor") == 2
+    assert (
+        fixture_index["config"]["fields"][ALIASES_FIELD]["boost"]
+        == fixture_index["config"]["fields"]["title"]["boost"]
+    )
+
+
+# --- the real site --------------------------------------------------------------------
+
+
+def _front_matter_descriptions() -> dict[str, str]:
+    import yaml
+
+    found = {}
+    for path in (ROOT / "docs").rglob("*.md"):
+        rel = path.relative_to(ROOT / "docs").as_posix()
+        if rel.startswith(("_data/", "_snippets/")):
+            continue
+        text = path.read_text(encoding="utf-8")
+        meta = yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+        url = "" if rel == "index.md" else rel.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+        if not (meta.get("search") or {}).get("exclude"):
+            found[url] = meta["description"]
+    return found
+
+
+def test_real_index_has_no_empty_entries_and_every_page_its_description(site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    empty = [d["location"] for d in index["docs"] if not d["title"].strip()]
+    assert not empty, f"search entries without a title: {empty}"
+    # Material boosts `tags` a million-fold and shows them as chips: no page may set them.
+    tagged = [d["location"] for d in index["docs"] if "tags" in d]
+    assert not tagged, f"pages with a `tags` key in front matter: {tagged}"
+    pages = [d for d in index["docs"] if "#" not in d["location"]]
+    assert len(pages) == len({d["location"] for d in pages}), "a page has two page-level entries"
+    problems = []
+    for url, description in _front_matter_descriptions().items():
+        entry = next((d for d in pages if d["location"] == url), None)
+        if entry is None:
+            problems.append(f"{url or '/'}: no page-level search entry")
+        elif not entry["text"].startswith(f"<p>{html.escape(description, quote=False)}</p>"):
+            problems.append(f"{url or '/'}: search teaser does not start with the description")
+    assert not problems, "\n".join(problems)

@@ -1,0 +1,58 @@
+"""The sidebar lists sections in reading order and pages by title; footer links agree."""
+
+from __future__ import annotations
+
+from act.navigation import by_title, top_level_rank
+from bs4 import BeautifulSoup
+
+
+def test_top_level_rank_and_title_sort():
+    assert [
+        top_level_rank(p)
+        for p in ["index.md", "treatments/x.md", "conditions/y.md", "about/z.md", "other.md"]
+    ] == [0, 1, 2, 5, 6]
+    items = [("b", False), ("A", False), ("index", True), ("c", False)]
+    assert by_title(items, lambda i: i[0], lambda i: i[1]) == [
+        ("index", True),
+        ("A", False),
+        ("b", False),
+        ("c", False),
+    ]
+
+
+def _soup(site_dir, rel):
+    return BeautifulSoup((site_dir / rel / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def test_built_navigation_is_sorted_by_title_and_footer_follows_it(site_dir):
+    soup = _soup(site_dir, "treatments/vertebroplasty")
+    nav = soup.select_one("nav.md-nav--primary > ul")
+    sections = [
+        li.select_one(":scope > label, :scope > a, :scope > div > a").get_text(" ", strip=True)
+        for li in nav.select(":scope > li")
+    ]
+    assert sections[1:4] == ["Treatments", "Conditions", "Guides"], sections
+    active = nav.select_one(":scope > li.md-nav__item--active")
+    items = active.select(":scope > nav > ul > li")
+    titles = [
+        li.select_one(":scope > a.md-nav__link, :scope > label.md-nav__link").get_text(" ", strip=True)
+        for li in items
+    ]
+    assert len(titles) >= 20 and titles == sorted(titles, key=str.casefold), titles
+
+    # Footer previous/next: each page's "next" names the page after it in the sidebar.
+    links = {
+        a.get_text(" ", strip=True): a["href"]
+        for a in active.select(":scope > nav > ul > li > a.md-nav__link")
+    }
+    checked = 0
+    for first, second in zip(titles, titles[1:], strict=False):
+        if first not in links:  # the current page
+            continue
+        page = (site_dir / "treatments/vertebroplasty" / links[first]).resolve()
+        nxt = BeautifulSoup((page / "index.html").read_text(encoding="utf-8"), "lxml").select_one(
+            ".md-footer__link--next .md-ellipsis"
+        )
+        assert nxt is not None and nxt.get_text(strip=True) == second
+        checked += 1
+    assert checked >= len(titles) - 2

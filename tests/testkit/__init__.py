@@ -1,0 +1,1 @@
+"""Helpers shared by the test layers: building sites, serving them, reading them."""

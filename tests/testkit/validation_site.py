@@ -1,0 +1,49 @@
+"""Build the page-validation fixture site with some pages swapped for bad ones.
+
+The fixture (tests/fixtures/validation/) is a small good site: one page of each kind,
+the real theme overrides and only the validation hook. Each test copies its docs/ to a
+temporary folder, with the real docs/_data (vocabulary, spelling variants), writes the
+pages it wants, and builds strictly in-process.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import re
+import shutil
+
+from testkit.sitebuild import ROOT, BuildFailed, build_site
+
+FIXTURE = ROOT / "tests" / "fixtures" / "validation"
+GOOD_TREATMENT = (FIXTURE / "docs" / "treatments" / "good-treatment.md").read_text(encoding="utf-8")
+GOOD_CONDITION = (FIXTURE / "docs" / "conditions" / "good-condition.md").read_text(encoding="utf-8")
+GOOD_GUIDE = (FIXTURE / "docs" / "guides" / "good-guide.md").read_text(encoding="utf-8")
+# One problem line as the hook logs it: `docs/path.md:LINE: message`.
+PROBLEM_LINE = re.compile(r"^docs/\S+\.(md|svg):\d+: ")
+
+
+def make_docs(tmp_path: pathlib.Path, pages: dict[str, str | bytes]) -> pathlib.Path:
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURE / "docs", docs)
+    shutil.copytree(ROOT / "docs" / "_data", docs / "_data")
+    for name, content in pages.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return docs
+
+
+def build_fixture(tmp_path: pathlib.Path, pages: dict[str, str | bytes], **overrides) -> list[str]:
+    """Build the fixture with `pages` written over it; return warnings or raise BuildFailed."""
+    docs = make_docs(tmp_path, pages)
+    return build_site(FIXTURE / "mkdocs.yml", tmp_path / "site", docs_dir=str(docs), **overrides)
+
+
+def problem_lines(messages: list[str]) -> list[str]:
+    return [message for message in messages if PROBLEM_LINE.match(message)]
+
+
+__all__ = ["BuildFailed", "GOOD_CONDITION", "GOOD_GUIDE", "GOOD_TREATMENT", "build_fixture", "problem_lines"]

@@ -1,0 +1,102 @@
+"""Glossary: one file of `*[term]: definition` lines gives both the tooltips on every
+page and the glossary page. The parser and the renderer, without a build."""
+
+from __future__ import annotations
+
+from act.glossary import (
+    MARKER,
+    MAX_DEFINITION,
+    Term,
+    group_letter,
+    insert_glossary,
+    parse_abbreviations,
+    render_glossary,
+)
+from testkit.sitebuild import ROOT
+
+TERMS_FILE = ROOT / "docs" / "_snippets" / "abbreviations.md"
+
+
+def real_terms() -> list[Term]:
+    terms, problems = parse_abbreviations(TERMS_FILE.read_text(encoding="utf-8"))
+    assert not problems, "\n".join(map(str, problems))
+    return terms
+
+
+# --- parser -------------------------------------------------------------------------
+
+
+def test_parses_terms_with_line_numbers_and_skips_blank_lines():
+    text = "*[MDT]: Multidisciplinary team\n\n*[stent]:   A tube that holds a passage open  \n"
+    terms, problems = parse_abbreviations(text)
+    assert problems == []
+    assert terms == [
+        Term("MDT", "Multidisciplinary team", 1),
+        Term("stent", "A tube that holds a passage open", 3),
+    ]
+
+
+def test_reports_every_problem_with_path_line_and_fix():
+    text = "\n".join(
+        [
+            "*[stent]: A tube",
+            "stent: not in the right shape",
+            "*[stent]: Defined twice",
+            "*[biopsy]:",
+            f"*[long]: {'x' * (MAX_DEFINITION + 1)}",
+            "*[bold]: Has **Markdown** in it",
+        ]
+    )
+    terms, problems = parse_abbreviations(text, "abbr.md")
+    assert [t.term for t in terms] == ["stent", "long", "bold"]
+    assert len(problems) == 5
+    problems = [str(problem) for problem in problems]
+    assert problems[0].startswith("abbr.md:2: not a glossary line — ")
+    assert problems[1].startswith("abbr.md:3: `stent` is already defined on line 1 — ")
+    assert problems[2].startswith("abbr.md:4: `biopsy` has no definition — ")
+    assert problems[3].startswith(f"abbr.md:5: definition of `long` is {MAX_DEFINITION + 1} characters — ")
+    assert problems[4].startswith("abbr.md:6: definition of `bold` contains Markdown")
+
+
+# --- renderer -----------------------------------------------------------------------
+
+
+def test_renders_sorted_case_insensitively_under_letter_headings():
+    terms = [
+        Term("stent", "A tube", 1),
+        Term("mesothelium", "A lining", 2),
+        Term("MDT", "A team", 3),
+        Term("ablation", "Destroying a tumour", 4),
+        Term("malignant", "Cancerous", 5),
+    ]
+    markdown = render_glossary(terms)
+    assert markdown.count("## ") == 3
+    expected = ("## A", "ablation", "## M", "malignant", "MDT", "mesothelium", "## S", "stent")
+    order = [markdown.index(s) for s in expected]
+    assert order == sorted(order)
+    assert "MDT\n:   A team\n" in markdown
+
+
+def test_group_letter_puts_digits_and_symbols_under_hash():
+    assert group_letter("ablation") == "A"
+    assert group_letter("MSCC") == "M"
+    assert group_letter("5-FU") == "#"
+
+
+def test_insert_replaces_marker_line_only():
+    page = f"# Glossary\n\nIntro.\n\n{MARKER}\n\nAfter.\n"
+    result = insert_glossary(page, [Term("stent", "A tube", 1)], MARKER)
+    assert result is not None
+    assert MARKER not in result
+    assert result.startswith("# Glossary\n\nIntro.\n\n## S\n")
+    assert result.rstrip().endswith("After.")
+    assert insert_glossary("# Glossary\n", [], MARKER) is None
+
+
+def test_real_terms_file_is_valid_and_large_enough():
+    terms = real_terms()
+    assert len(terms) >= 45
+    for term in ("metastases", "MDT", "MSCC", "stent", "vertebra", "pleura", "palliative"):
+        assert term in {t.term for t in terms}
+
+
