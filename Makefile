@@ -37,7 +37,7 @@ offline: $(VENV)/.site-installed
 ## test: the whole test suite, including the browser tests
 test: $(VENV)/.dev-installed node_modules/.installed
 	bash scripts/ensure-browser.sh
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 ## lint: ruff over hooks, scripts, tests and benchmarks
 lint: $(VENV)/.dev-installed

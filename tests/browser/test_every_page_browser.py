@@ -7,7 +7,6 @@ what that visit recorded, so the whole site costs one page load per page per mod
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 import pytest
@@ -32,7 +31,6 @@ class Visit:
     path: str
     scheme: str
     violations: list[dict]
-    json_ld: list[str]
 
 
 @dataclass
@@ -71,9 +69,6 @@ def crawl(request, browser, site_dir, site_url) -> Crawl:
                 path=path or "/",
                 scheme=page.evaluate("document.body.dataset.mdColorScheme"),
                 violations=page.evaluate(AXE_RUN),
-                json_ld=page.eval_on_selector_all(
-                    'script[type="application/ld+json"]', "els => els.map(e => e.textContent)"
-                ),
             )
         )
     result.cookies = context.cookies()
@@ -100,40 +95,3 @@ def test_no_cookies_no_third_party_requests_no_errors(crawl):
     assert crawl.cookies == [], f"cookies were set: {crawl.cookies}"
     assert not crawl.external, "requests left the site:\n" + "\n".join(crawl.external)
     assert not crawl.errors, "console or page errors:\n" + "\n".join(crawl.errors)
-
-
-def _json_ld_problems(visit: Visit) -> list[str]:
-    if len(visit.json_ld) != 1:
-        return [f"{visit.path}: {len(visit.json_ld)} JSON-LD blocks, expected 1"]
-    try:
-        data = json.loads(visit.json_ld[0])
-    except json.JSONDecodeError as exc:
-        return [f"{visit.path}: JSON-LD is not valid JSON: {exc}"]
-    problems = []
-    if data.get("@context") != "https://schema.org" or data.get("@type") != "MedicalWebPage":
-        problems.append(f"{visit.path}: not a schema.org MedicalWebPage")
-    reviewed = str(data.get("lastReviewed", ""))
-    if len(reviewed) != 10 or reviewed[4] != "-" or reviewed[7] != "-":
-        problems.append(f"{visit.path}: lastReviewed {reviewed!r} is not YYYY-MM-DD")
-    about = data.get("about") or {}
-    if about.get("@type") not in {"MedicalProcedure", "MedicalCondition"} or not about.get("name"):
-        problems.append(f"{visit.path}: about is not a named MedicalProcedure or MedicalCondition: {about}")
-    if data.get("audience") != {"@type": "Patient"}:
-        problems.append(f"{visit.path}: audience is not Patient")
-    if not data.get("name") or not data.get("description"):
-        problems.append(f"{visit.path}: JSON-LD has no name or description")
-    return problems
-
-
-def test_every_page_has_json_ld_for_a_medical_web_page(crawl):
-    pages = [v for v in crawl.visits if v.path != NOT_FOUND]
-    problems = [p for v in pages for p in _json_ld_problems(v)]
-    assert not problems, "\n".join(problems)
-
-
-def test_json_ld_about_follows_the_page_type(crawl):
-    by_path = {v.path: json.loads(v.json_ld[0]) for v in crawl.visits if v.path != NOT_FOUND and v.json_ld}
-    assert by_path["treatments/vertebroplasty/"]["about"]["@type"] == "MedicalProcedure"
-    assert by_path["treatments/vertebroplasty/"]["about"]["name"] == "Vertebroplasty"
-    assert by_path["conditions/bone-metastases/"]["about"]["@type"] == "MedicalCondition"
-    assert by_path["conditions/bone-metastases/"]["about"]["name"] == "Bone metastases"

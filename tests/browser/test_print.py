@@ -7,8 +7,10 @@ import io
 
 import pytest
 from pypdf import PdfReader
+from testkit.pages import DOCS, front_matter
 
 pytestmark = pytest.mark.browser
+PAGE = DOCS / "treatments" / "vertebroplasty.md"
 
 
 @pytest.fixture(scope="module")
@@ -25,11 +27,12 @@ def printed(browser, site_url) -> str:
 
 
 def test_print_keeps_the_content_review_dates_sources_and_disclaimer(printed):
+    reviewed = front_matter(PAGE)["last_reviewed"]  # as the page shows it: 21 November 2026
     for text in (
         "Vertebroplasty",
         "Risks and complications",
         "Questions to ask your care team",
-        "Page last reviewed: 21 November 2026",
+        f"Page last reviewed: {reviewed.day} {reviewed:%B %Y}",
         "Next review due:",
         "Sources",
         "This is information, not medical advice",

@@ -7,8 +7,8 @@ import html
 import time
 
 import pytest
-import yaml
 from testkit.browser import is_local
+from testkit.pages import front_matter
 from testkit.sitebuild import ROOT
 
 pytestmark = pytest.mark.browser
@@ -18,7 +18,7 @@ RESULT_LINKS = ".md-search-result__item > a.md-search-result__link:first-child"
 
 def _description(page_path: str) -> str:
     source = ROOT / "docs" / (page_path.strip("/") + ".md")
-    return yaml.safe_load(source.read_text(encoding="utf-8").split("---", 2)[1])["description"]
+    return front_matter(source)["description"]
 
 
 class SearchBox:

@@ -15,6 +15,7 @@ import re
 
 import pytest
 import yaml
+from testkit.pages import split_front_matter
 from testkit.sitebuild import ROOT
 
 DOCS = ROOT / "docs"
@@ -29,9 +30,7 @@ NOT_STATED = DATA["not_stated"]
 
 def body(rel: str) -> str:
     """A page's Markdown without its front matter, whitespace collapsed to one space."""
-    text = (DOCS / rel).read_text(encoding="utf-8")
-    if text.startswith("---"):
-        text = text.split("---", 2)[2]
+    _, text = split_front_matter((DOCS / rel).read_text(encoding="utf-8"))
     return re.sub(r"\s+", " ", text)
 
 

@@ -15,6 +15,7 @@ from act.search import (
     augment_index,
     other_spellings,
 )
+from testkit.pages import split_front_matter
 from testkit.sitebuild import ROOT, build_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "search-site"
@@ -108,7 +109,6 @@ def test_fixture_index_carries_aliases_variants_and_description(fixture_index):
 
 
 def _front_matter_descriptions() -> dict[str, str]:
-    import yaml
 
     found = {}
     for path in (ROOT / "docs").rglob("*.md"):
@@ -116,7 +116,7 @@ def _front_matter_descriptions() -> dict[str, str]:
         if rel.startswith(("_data/", "_snippets/")):
             continue
         text = path.read_text(encoding="utf-8")
-        meta = yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+        meta = split_front_matter(text)[0]
         url = "" if rel == "index.md" else rel.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
         if not (meta.get("search") or {}).get("exclude"):
             found[url] = meta["description"]

@@ -12,8 +12,9 @@ import pathlib
 import re
 
 import pytest
-import yaml
+from act.content_model import page_type
 from bs4 import BeautifulSoup
+from testkit import pages
 from testkit.site_pages import page_paths
 from testkit.sitebuild import ROOT, build_site
 from testkit.static_host import headers_for, parse_headers_file
@@ -34,7 +35,7 @@ def source_of(path: str) -> pathlib.Path:
 
 
 def front_matter(path: str) -> dict:
-    return yaml.safe_load(source_of(path).read_text(encoding="utf-8").split("---", 2)[1])
+    return pages.front_matter(source_of(path))
 
 
 def long_date(day: dt.date) -> str:
@@ -158,7 +159,39 @@ def test_every_page_has_trust_signals_and_previews_from_its_front_matter(site_di
             problems.append(f"{where}: meta description differs from the front matter")
         if not soup.select_one("article .site-disclaimer"):
             problems.append(f"{where}: no disclaimer")
+        problems += [f"{where}: {problem}" for problem in _json_ld_problems(soup, meta)]
     assert not problems, "\n".join(problems)
+
+
+def _json_ld_problems(soup: BeautifulSoup, meta: dict) -> list[str]:
+    """The page's one JSON-LD block: a MedicalWebPage about what the page's type says."""
+    scripts = soup.select('script[type="application/ld+json"]')
+    if len(scripts) != 1:
+        return [f"{len(scripts)} JSON-LD blocks, expected 1"]
+    try:
+        data = json.loads(scripts[0].string)
+    except json.JSONDecodeError as exc:
+        return [f"JSON-LD is not valid JSON: {exc}"]
+    kind = page_type(meta.get("type"))
+    expected_about = (kind.schema_subject, meta["title"]) if kind and kind.schema_subject else (
+        "MedicalCondition",
+        "Advanced cancer",
+    )
+    problems = []
+    if data.get("@context") != "https://schema.org" or data.get("@type") != "MedicalWebPage":
+        problems.append("JSON-LD is not a schema.org MedicalWebPage")
+    if data.get("lastReviewed") != meta["last_reviewed"].isoformat():
+        problems.append(f"JSON-LD lastReviewed {data.get('lastReviewed')!r} differs from the front matter")
+    about = data.get("about") or {}
+    if (about.get("@type"), about.get("name")) != expected_about:
+        problems.append(f"JSON-LD about is {about}, expected {expected_about}")
+    if data.get("audience") != {"@type": "Patient"}:
+        problems.append("JSON-LD audience is not Patient")
+    if (data.get("name"), data.get("description")) != (meta["title"], meta["description"]):
+        problems.append("JSON-LD name or description differs from the front matter")
+    if len(data.get("citation") or []) != len(meta.get("sources") or []):
+        problems.append("JSON-LD citations differ from the sources")
+    return problems
 
 
 def test_every_diagram_has_a_text_alternative(site_dir):
@@ -255,10 +288,3 @@ def test_no_html_carries_inline_event_handlers_or_javascript_urls(site_dir):
     assert not offenders, offenders
 
 
-def test_headers_file_parser_reads_netlify_format_and_rejects_stray_lines():
-    rules = parse_headers_file("# comment\n/*\n  A: 1\n  B: x: y\n/assets/*\n  A: 2\n")
-    assert rules == [("/*", {"A": "1", "B": "x: y"}), ("/assets/*", {"A": "2"})]
-    assert headers_for("/assets/x.css", rules) == {"A": "2", "B": "x: y"}
-    assert headers_for("/page/", rules) == {"A": "1", "B": "x: y"}
-    with pytest.raises(ValueError, match="_headers:2"):
-        parse_headers_file("/*\n  no colon here\n")

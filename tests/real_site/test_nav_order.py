@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from act.navigation import by_title, top_level_rank
 from bs4 import BeautifulSoup
-
-
-def test_top_level_rank_and_title_sort():
-    assert [
-        top_level_rank(p)
-        for p in ["index.md", "treatments/x.md", "conditions/y.md", "about/z.md", "other.md"]
-    ] == [0, 1, 2, 5, 6]
-    items = [("b", False), ("A", False), ("index", True), ("c", False)]
-    assert by_title(items, lambda i: i[0], lambda i: i[1]) == [
-        ("index", True),
-        ("A", False),
-        ("b", False),
-        ("c", False),
-    ]
 
 
 def _soup(site_dir, rel):

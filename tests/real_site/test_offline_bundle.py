@@ -222,10 +222,3 @@ def test_offline_switch_lists_only_the_local_shim_and_drops_instant_navigation(m
     assert "search.suggest" in config.theme["features"]
 
 
-def test_polyfills_keep_others_and_replace_any_cdn_shim():
-    polyfills = ["https://unpkg.com/iframe-worker/shim", "assets/other-polyfill.js"]
-    assert offline_assets.polyfills_with_local_shim(polyfills) == [
-        offline_assets.SHIM_URI,
-        "assets/other-polyfill.js",
-    ]
-    assert offline_assets.polyfills_with_local_shim([]) == [offline_assets.SHIM_URI]

@@ -8,8 +8,8 @@ import pathlib
 from urllib.parse import unquote, urljoin
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
+from testkit.pages import split_front_matter
 from testkit.sitebuild import ROOT
 
 DOCS = ROOT / "docs"
@@ -17,7 +17,7 @@ DOCS = ROOT / "docs"
 
 def _front_matter(path: pathlib.Path) -> dict:
     text = path.read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---", 2)[1]) if text.startswith("---") else {}
+    return split_front_matter(text)[0]
 
 
 PAGES = {

@@ -1,0 +1,62 @@
+"""Plain functions of the A-Z, navigation order, offline build and the test host, without a build."""
+
+from __future__ import annotations
+
+import pytest
+from act.a_z import a_to_z
+from act.navigation import by_title, top_level_rank
+from act.offline import SHIM_URI, polyfills_with_local_shim
+from testkit.static_host import headers_for, parse_headers_file
+
+
+def test_aliases_become_cross_references_sorted_case_insensitively():
+    groups = a_to_z(
+        [
+            {
+                "title": "Oesophageal stent",
+                "url": "treatments/oesophageal-stent/",
+                "aliases": ["esophageal stent"],
+            },
+            {"title": "airway stent", "url": "treatments/airway-stent/"},
+            {"title": "2-step plan", "url": "x/"},
+        ]
+    )
+    assert [g["letter"] for g in groups] == ["#", "A", "E", "O"]
+    alias = groups[2]["entries"][0]
+    assert (alias.label, alias.see, alias.url) == (
+        "Esophageal stent",
+        "Oesophageal stent",
+        "treatments/oesophageal-stent/",
+    )
+
+
+def test_top_level_rank_and_title_sort():
+    assert [
+        top_level_rank(p)
+        for p in ["index.md", "treatments/x.md", "conditions/y.md", "about/z.md", "other.md"]
+    ] == [0, 1, 2, 5, 6]
+    items = [("b", False), ("A", False), ("index", True), ("c", False)]
+    assert by_title(items, lambda i: i[0], lambda i: i[1]) == [
+        ("index", True),
+        ("A", False),
+        ("b", False),
+        ("c", False),
+    ]
+
+
+def test_polyfills_keep_others_and_replace_any_cdn_shim():
+    polyfills = ["https://unpkg.com/iframe-worker/shim", "assets/other-polyfill.js"]
+    assert polyfills_with_local_shim(polyfills) == [
+        SHIM_URI,
+        "assets/other-polyfill.js",
+    ]
+    assert polyfills_with_local_shim([]) == [SHIM_URI]
+
+
+def test_headers_file_parser_reads_netlify_format_and_rejects_stray_lines():
+    rules = parse_headers_file("# comment\n/*\n  A: 1\n  B: x: y\n/assets/*\n  A: 2\n")
+    assert rules == [("/*", {"A": "1", "B": "x: y"}), ("/assets/*", {"A": "2"})]
+    assert headers_for("/assets/x.css", rules) == {"A": "2", "B": "x: y"}
+    assert headers_for("/page/", rules) == {"A": "1", "B": "x: y"}
+    with pytest.raises(ValueError, match="_headers:2"):
+        parse_headers_file("/*\n  no colon here\n")
