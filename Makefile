@@ -34,14 +34,19 @@ build: $(VENV)/.site-installed
 offline: $(VENV)/.site-installed
 	$(PY) scripts/offline_bundle.py --output dist/advanced-cancer-treatments-offline.zip
 
-## test: the whole test suite, including the browser tests
-test: $(VENV)/.dev-installed node_modules/.installed
+## test: lint, then the whole test suite in layers (unit first), on two cores, browser tests
+##       included. One layer alone: `$(PY) -m pytest tests/unit` (or -m unit, fixture_sites,
+##       real_site, content, browser).
+# --dist loadfile: a module's module-scoped fixtures (the every-page crawls) are made once,
+# on one worker, instead of once per worker.
+test: lint $(VENV)/.dev-installed node_modules/.installed
 	bash scripts/ensure-browser.sh
-	$(PY) -m pytest -n 2
+	$(PY) -m pytest -n 2 --dist loadfile
 
-## lint: ruff over hooks, scripts, tests and benchmarks
+## lint: ruff's linter and formatter check over hooks, scripts, tests and benchmarks
 lint: $(VENV)/.dev-installed
 	$(PY) -m ruff check hooks scripts tests benchmarks
+	$(PY) -m ruff format --check hooks scripts tests benchmarks
 
 ## bench: build time and peak memory of each hook on synthetic 1k/5k/10k-page sites, into
 ##        benchmarks/RESULTS.md (20-30 min; `make bench SIZES=1000,5000` for a quick run)
@@ -57,7 +62,7 @@ new-page: $(VENV)/.site-installed
 	@test -n "$(TYPE)" -a -n "$(TITLE)" || { echo 'usage: make new-page TYPE=treatment|condition TITLE="Page title"' >&2; exit 2; }
 	$(PY) scripts/new_page.py --type "$(TYPE)" --title "$(TITLE)"
 
-## check: the fast author loop (strict build, spelling, reading ease, review dates)
+## check: the fast author loop (strict build with its problem count, spelling, length and reading ease)
 check: $(VENV)/.dev-installed
 	$(PY) scripts/check.py
 

@@ -31,7 +31,9 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
     started = time.process_time()
     build = build_of(config)
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
-    attach_related_topics(pages, per_build(config, PagesInNav).pages, build.settings.related_topics, build.vocabulary)
+    attach_related_topics(
+        pages, per_build(config, PagesInNav).pages, build.settings.related_topics, build.vocabulary
+    )
     build.report()
     log.debug("Related topics for %d pages in %.2f s", len(pages), time.process_time() - started)
     return env

@@ -33,6 +33,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     # This build's entries only: under `mkdocs serve --dirty` Material merges in the
     # previous build's entries, which got their fields then.
-    view = {"config": {"fields": private_apis.search_fields(index)}, "docs": private_apis.search_entries(index)}
+    view = {
+        "config": {"fields": private_apis.search_fields(index)},
+        "docs": private_apis.search_entries(index),
+    }
     augment_index(view, per_build(config, SearchTerms).pages, variants)
     private_apis.set_search_fields(index, view["config"]["fields"])

@@ -2,29 +2,38 @@
 
     make check
 
-1. strict build (runs the page-validation hook and MkDocs' link and anchor checks);
+1. strict build: the page validation (every hook's problems, review dates included) and
+   MkDocs' link and anchor checks, with the build's own problem count;
 2. spell check: codespell with its own dictionary plus scripts/spelling/medical.txt
    (medical misspellings and US spellings), words in scripts/spelling/allowed.txt allowed;
-3. reading ease and word count per treatment and condition page;
-4. review dates: overdue pages fail, reviews due within 30 days are listed;
-5. source notes: no 8-word run copied from ../shared/seeds (when shared/ is present).
-Exit status is 1 if any step found an error.
+3. length and reading ease of the pages the content model measures.
+
+A step that could not run is reported as a problem, never as ok. Exit status is 1 if any
+step found a problem.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import importlib.util
 import os
+import re
 import subprocess
 import sys
 import tempfile
 import time
 
-from page_report import DOCS, ROOT, content_pages, page_row
+from page_report import ROOT, content_pages, page_row
+
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from act.content_model import MEASURED_TYPES  # noqa: E402
 
 PY = sys.executable
 SPELLING = ROOT / "scripts" / "spelling"
-SEEDCOPY = ROOT.parent / "shared" / "tools" / "seedcopy.py"
+# `ERROR   -  docs/x.md:14: what — how to fix`: MkDocs' log prefix, then the problem.
+LOG_LINE = re.compile(r"^(?:ERROR|WARNING)\s+-\s+(?P<message>.*)$")
+PROBLEM = re.compile(r"^\S+:\d+: ")
+SUMMARY = re.compile(r"^(?P<count>\d+) problems? in \d+ (?:pages?|files?) — ")
 
 
 def run(cmd: list[str]) -> tuple[int, str]:
@@ -35,13 +44,24 @@ def run(cmd: list[str]) -> tuple[int, str]:
 
 
 def step_build() -> list[str]:
+    """The build's problem lines, as the build counts them; its other failures verbatim."""
     with tempfile.TemporaryDirectory() as out:
         code, output = run([PY, "-m", "mkdocs", "build", "--strict", "--site-dir", out])
-    lines = [ln for ln in output.splitlines() if ln.strip() and not ln.startswith("INFO")]
-    return lines if code else []
+    if code == 0:
+        return []
+    messages = [m["message"] for line in output.splitlines() if (m := LOG_LINE.match(line))]
+    problems = [message for message in messages if PROBLEM.match(message)]
+    others = [m for m in messages if not PROBLEM.match(m) and not SUMMARY.match(m)]
+    # MkDocs' own warnings (a broken link) have no `path:line:` but are problems too.
+    found = problems + others
+    if not found:  # failed without saying why in a log line: show what it printed
+        found = [f"the build failed: {line}" for line in output.splitlines() if line.strip()][-10:]
+    return found
 
 
 def step_spelling() -> list[str]:
+    if importlib.util.find_spec("codespell_lib") is None:
+        return ["the spell check did not run: codespell is not installed — run `make check` (it installs it)"]
     pages = [str(p.relative_to(ROOT)) for p in content_pages()]
     code, output = run(
         [
@@ -58,61 +78,45 @@ def step_spelling() -> list[str]:
             *pages,
         ]
     )
-    return (
-        [
-            f"{ln} — correct the spelling (or add a real word to scripts/spelling/allowed.txt)"
-            for ln in output.splitlines()
-            if "==>" in ln
-        ]
-        if code
-        else []
-    )
+    found = [
+        f"{ln} — correct the spelling (or add a real word to scripts/spelling/allowed.txt)"
+        for ln in output.splitlines()
+        if "==>" in ln
+    ]
+    if code and not found:
+        return [f"the spell check did not run: {output.strip()[:300]}"]
+    return found
 
 
-def step_pages(today: dt.date) -> tuple[list[str], list[str], list[str]]:
-    errors, notes, report = [], [], []
+def step_targets() -> tuple[list[str], list[str]]:
+    """(problems, report lines) for the length and reading-ease targets."""
+    problems, report = [], []
     for path in content_pages():
         row = page_row(path)
-        if row.type in {"treatment", "condition"}:
+        if row.type in MEASURED_TYPES:
             report.append(f"  {row.path:<55} {row.words:>5} words  reading ease {row.reading_ease:5.1f}")
-        for problem in row.problems(today):
-            target = notes if problem.startswith("note:") else errors
-            target.append(f"docs/{row.path}: {problem.removeprefix('note: ')}")
-    return errors, notes, report
-
-
-def step_seedcopy() -> list[str]:
-    if not SEEDCOPY.is_file():
-        return []
-    code, output = run([PY, str(SEEDCOPY), str(DOCS)])
-    return (
-        [ln for ln in output.splitlines() if ln.startswith(str(DOCS)) or ln.startswith("docs/")]
-        if code
-        else []
-    )
+        problems += [f"docs/{row.path}: {problem}" for problem in row.target_problems()]
+    return problems, report
 
 
 def main() -> int:
     started = time.perf_counter()
-    errors: list[str] = []
-    for name, step in (("build", step_build), ("spelling", step_spelling), ("source notes", step_seedcopy)):
+    total = 0
+    for name, step in (("strict build", step_build), ("spelling", step_spelling)):
         found = step()
         print(f"check: {name}: {'ok' if not found else f'{len(found)} problem(s)'}")
         for line in found:
             print(f"  {line}")
-        errors += found
-    page_errors, notes, report = step_pages(dt.date.today())
-    print("check: reading ease and length (treatment and condition pages):")
+        total += len(found)
+    found, report = step_targets()
+    print("check: reading ease and length (" + ", ".join(sorted(MEASURED_TYPES)) + " pages):")
     print("\n".join(report))
-    print(
-        f"check: page targets and review dates: {'ok' if not page_errors else f'{len(page_errors)} problem(s)'}"
-    )
-    for line in page_errors + [f"{n} (not an error yet)" for n in notes]:
+    print(f"check: length and reading-ease targets: {'ok' if not found else f'{len(found)} problem(s)'}")
+    for line in found:
         print(f"  {line}")
-    errors += page_errors
-    seconds = time.perf_counter() - started
-    print(f"check: {len(errors)} error(s), {len(notes)} review(s) due soon, {seconds:.1f} s")
-    return 1 if errors else 0
+    total += len(found)
+    print(f"check: {total} problem(s) in all, {time.perf_counter() - started:.1f} s")
+    return 1 if total else 0
 
 
 if __name__ == "__main__":

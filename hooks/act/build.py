@@ -91,12 +91,15 @@ class Build:
             log_at[problem.level](str(problem))
         errors = [problem for problem in problems if problem.level == "error"]
         if errors:
-            paths = {problem.path for problem in errors}
+            # The count includes warnings (which fail strict builds too), so it equals the
+            # number of lines above: what `make check` reports as well.
+            counted = [problem for problem in problems if problem.level != "info"]
+            paths = {problem.path for problem in counted}
             # Pages are what authors fix most; data files (docs/_data, docs/_snippets) are files.
             pages_only = all(path.endswith(".md") and "/_" not in path for path in paths)
             what = "page" if pages_only else "file"
             raise PluginError(
-                f"{len(errors)} problem{'s' * (len(errors) != 1)} in {len(paths)} {what}{'s' * (len(paths) != 1)} "
+                f"{len(counted)} problem{'s' * (len(counted) != 1)} in {len(paths)} {what}{'s' * (len(paths) != 1)} "
                 "— fix the lines above, then build again"
             )
 

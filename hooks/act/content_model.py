@@ -27,9 +27,17 @@ class Box:
         return f'!!! {self.kind} "{self.title}"'
 
 
-RISKS_BOX = Box("warning", "Risks and complications", "risks section", "with the risks as a list indented 4 spaces below it")
+RISKS_BOX = Box(
+    "warning",
+    "Risks and complications",
+    "risks section",
+    "with the risks as a list indented 4 spaces below it",
+)
 URGENT_BOX = Box(
-    "danger", "When to get urgent help", "urgent-help box", "naming the warning signs and who to call (999, A&E)"
+    "danger",
+    "When to get urgent help",
+    "urgent-help box",
+    "naming the warning signs and who to call (999, A&E)",
 )
 
 

@@ -32,7 +32,9 @@ def _read(docs_dir: pathlib.Path, docs_label: str, name: str) -> tuple[str | Non
     except FileNotFoundError:
         return None, [Problem(f"{docs_label}/{name}", 1, "file is missing — restore it (git checkout -- it)")]
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(f"{docs_label}/{name}", 1, f"file cannot be read ({exc}) — re-save it as UTF-8 text")]
+        return None, [
+            Problem(f"{docs_label}/{name}", 1, f"file cannot be read ({exc}) — re-save it as UTF-8 text")
+        ]
 
 
 def _yaml(docs_label: str, name: str, text: str) -> tuple[Any, list[Problem]]:
@@ -43,7 +45,9 @@ def _yaml(docs_label: str, name: str, text: str) -> tuple[Any, list[Problem]]:
         what = getattr(exc, "problem", None) or "cannot be read"
         line = mark.line + 1 if mark else 1
         return None, [
-            Problem(f"{docs_label}/{name}", line, f"not valid YAML ({what}) — check the indentation and colons")
+            Problem(
+                f"{docs_label}/{name}", line, f"not valid YAML ({what}) — check the indentation and colons"
+            )
         ]
 
 
@@ -80,7 +84,9 @@ def load_spelling_variants(docs_dir: pathlib.Path, docs_label: str) -> tuple[Var
             variants[uk.lower()] = tuple(o.lower() for o in others)
         else:
             line = next((n for n, raw in enumerate(lines, 1) if raw.startswith(f"{uk}:")), 1)
-            problems.append(Problem(label, line, f"{uk!r}: {others!r} — write it as `{uk}: [other, spellings]`"))
+            problems.append(
+                Problem(label, line, f"{uk!r}: {others!r} — write it as `{uk}: [other, spellings]`")
+            )
     return variants, problems
 
 

@@ -89,4 +89,3 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sys.stdout.write(reference())
     return 0
-

@@ -40,7 +40,9 @@ def parse_abbreviations(
             continue
         match = TERM_LINE.match(line)
         if not match:
-            problems.append(Problem(path, number, "not a glossary line — write it as `*[term]: plain definition`"))
+            problems.append(
+                Problem(path, number, "not a glossary line — write it as `*[term]: plain definition`")
+            )
             continue
         term, definition = match["term"].strip(), match["definition"]
         if not definition:
@@ -52,9 +54,7 @@ def parse_abbreviations(
             problems.append(Problem(path, number, message))
             continue
         if len(definition) > MAX_DEFINITION:
-            message = (
-                f"definition of `{term}` is {len(definition)} characters — shorten it to {MAX_DEFINITION} or fewer"
-            )
+            message = f"definition of `{term}` is {len(definition)} characters — shorten it to {MAX_DEFINITION} or fewer"
             problems.append(Problem(path, number, message))
         if MARKDOWN_CHARS.search(definition):
             message = (

@@ -34,9 +34,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(directory: os.PathLike | str, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler) -> Iterator[str]:
+def serve(
+    directory: os.PathLike | str, handler: type[http.server.BaseHTTPRequestHandler] = QuietHandler
+) -> Iterator[str]:
     """Serve `directory` on a free loopback port; yields the base URL, ending in `/`."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

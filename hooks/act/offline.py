@@ -46,4 +46,7 @@ def offline_enabled(config: MkDocsConfig) -> bool:
 def vendored_files(config: MkDocsConfig) -> list[File]:
     """The shim and its licence, as files of the built site."""
     root = pathlib.Path(config.config_file_path).resolve().parent
-    return [File.generated(config, dest, abs_src_path=str(root / source)) for dest, source in VENDORED_FILES.items()]
+    return [
+        File.generated(config, dest, abs_src_path=str(root / source))
+        for dest, source in VENDORED_FILES.items()
+    ]

@@ -63,8 +63,18 @@ def build_offline_site(site_dir: pathlib.Path, config_file: pathlib.Path = ROOT 
         # Fixes any build date a template prints, so the pages themselves are reproducible.
         "SOURCE_DATE_EPOCH": str(source_date_epoch()),
     }
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
-               "--config-file", str(config_file), "--site-dir", str(site_dir)]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "--config-file",
+        str(config_file),
+        "--site-dir",
+        str(site_dir),
+    ]
     result = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise OfflineBuildFailed(f"mkdocs build (OFFLINE=true) failed:\n{result.stderr}{result.stdout}")
@@ -113,8 +123,9 @@ def write_zip_atomically(entries: list[tuple[str, bytes]], output: pathlib.Path,
         raise
 
 
-def make_offline_bundle(output: pathlib.Path = DEFAULT_OUTPUT,
-                        config_file: pathlib.Path = ROOT / "mkdocs.yml") -> BundleReport:
+def make_offline_bundle(
+    output: pathlib.Path = DEFAULT_OUTPUT, config_file: pathlib.Path = ROOT / "mkdocs.yml"
+) -> BundleReport:
     """Build the offline site and zip it, with README.txt at the root, to `output`."""
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="offline-site-") as tmp:
@@ -135,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     except OfflineBuildFailed as exc:
         print(exc, file=sys.stderr)
         return 1
-    print(f"{report.path}: {report.entries} files, {report.size_bytes / 1_000_000:.2f} MB, "
-          f"built in {report.seconds:.1f} s")
+    print(
+        f"{report.path}: {report.entries} files, {report.size_bytes / 1_000_000:.2f} MB, "
+        f"built in {report.seconds:.1f} s"
+    )
     return 0
-

@@ -37,13 +37,18 @@ def body(rel: str) -> str:
 def fingerprints(text: str) -> set[str]:
     """Short hashes of every run of RUN words in `text` (how the fixture's are made)."""
     words = WORD.findall(text.lower())
-    return {hashlib.blake2b(" ".join(words[i : i + RUN]).encode(), digest_size=5).hexdigest()
-            for i in range(len(words) - RUN + 1)}
+    return {
+        hashlib.blake2b(" ".join(words[i : i + RUN]).encode(), digest_size=5).hexdigest()
+        for i in range(len(words) - RUN + 1)
+    }
 
 
 def all_pages() -> list[str]:
-    return sorted(str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md")
-                  if not p.relative_to(DOCS).parts[0].startswith("_"))
+    return sorted(
+        str(p.relative_to(DOCS))
+        for p in DOCS.rglob("*.md")
+        if not p.relative_to(DOCS).parts[0].startswith("_")
+    )
 
 
 def test_the_fixture_covers_every_source_note_and_is_well_formed():
@@ -94,8 +99,9 @@ def test_the_unsupported_claim_is_not_made(claim):
         match = re.search(claim["forbidden"], body(rel), re.IGNORECASE)
         if match:
             found.append(f"docs/{rel}: {match.group(0)!r}")
-    assert not found, (f"the site claims {claim['claim']!r} ({claim['reason'].strip()}):\n  "
-                       + "\n  ".join(found))
+    assert not found, f"the site claims {claim['claim']!r} ({claim['reason'].strip()}):\n  " + "\n  ".join(
+        found
+    )
 
 
 def test_the_unsupported_claim_patterns_catch_the_claim():

@@ -36,5 +36,3 @@ def test_hook_fails_once_listing_every_problem(tmp_path):
     assert f"docs/guides/glossary.md:1: no `{MARKER}` line" in message
     # One failure for the whole build, counting every problem.
     assert "2 problems in 2 files — fix the lines above, then build again" in message
-
-

@@ -51,5 +51,3 @@ def test_tooltips_appear_on_a_treatment_page(site_dir):
     for abbr in abbrs:
         assert abbr["title"] == definitions[abbr.get_text()]
     assert "stent" in {abbr.get_text() for abbr in abbrs}
-
-

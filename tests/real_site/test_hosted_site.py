@@ -173,9 +173,13 @@ def _json_ld_problems(soup: BeautifulSoup, meta: dict) -> list[str]:
     except json.JSONDecodeError as exc:
         return [f"JSON-LD is not valid JSON: {exc}"]
     kind = page_type(meta.get("type"))
-    expected_about = (kind.schema_subject, meta["title"]) if kind and kind.schema_subject else (
-        "MedicalCondition",
-        "Advanced cancer",
+    expected_about = (
+        (kind.schema_subject, meta["title"])
+        if kind and kind.schema_subject
+        else (
+            "MedicalCondition",
+            "Advanced cancer",
+        )
     )
     problems = []
     if data.get("@context") != "https://schema.org" or data.get("@type") != "MedicalWebPage":
@@ -286,5 +290,3 @@ def test_no_html_carries_inline_event_handlers_or_javascript_urls(site_dir):
         if pattern.search(p.read_text("utf-8"))
     ]
     assert not offenders, offenders
-
-

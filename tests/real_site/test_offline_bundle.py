@@ -220,5 +220,3 @@ def test_offline_switch_lists_only_the_local_shim_and_drops_instant_navigation(m
     assert config.extra["polyfills"] == [offline_assets.SHIM_URI]
     assert not [f for f in config.theme["features"] if f.startswith("navigation.instant")]
     assert "search.suggest" in config.theme["features"]
-
-

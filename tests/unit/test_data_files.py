@@ -45,6 +45,10 @@ def test_malformed_yaml_names_its_line(tmp_path):
 
 def test_the_real_data_files_are_valid():
     docs = pathlib.Path(__file__).resolve().parents[2] / "docs"
-    for load in (data_files.load_vocabulary, data_files.load_spelling_variants, data_files.load_glossary_terms):
+    for load in (
+        data_files.load_vocabulary,
+        data_files.load_spelling_variants,
+        data_files.load_glossary_terms,
+    ):
         value, problems = load(docs, "docs")
         assert value and not problems, problems

@@ -98,5 +98,3 @@ def test_real_terms_file_is_valid_and_large_enough():
     assert len(terms) >= 45
     for term in ("metastases", "MDT", "MSCC", "stent", "vertebra", "pleura", "palliative"):
         assert term in {t.term for t in terms}
-
-

@@ -34,15 +34,19 @@ def test_syllables_from_the_dictionary_and_for_unknown_words():
 
 def test_plain_english_scores_higher_than_jargon():
     plain = "A stent is a small tube. It keeps the food pipe open. You can eat again."
-    jargon = ("Endoscopic deployment of self-expanding metallic prostheses facilitates palliation of "
-              "malignant oesophageal obstruction in inoperable individuals.")
+    jargon = (
+        "Endoscopic deployment of self-expanding metallic prostheses facilitates palliation of "
+        "malignant oesophageal obstruction in inoperable individuals."
+    )
     assert readability.measure(plain).flesch > 80 > 20 > readability.measure(jargon).flesch
 
 
 def test_markup_is_not_counted_as_words():
-    md = ('---\ntitle: X\n---\n\n!!! warning "Risks"\n    Bleeding.\n\n'
-          '![alt text here](a.svg){ data-gallery="g" }\n<figure markdown="span">Caption.</figure>\n'
-          '[link words](../x.md)\n*[MDT]: team\n')
+    md = (
+        '---\ntitle: X\n---\n\n!!! warning "Risks"\n    Bleeding.\n\n'
+        '![alt text here](a.svg){ data-gallery="g" }\n<figure markdown="span">Caption.</figure>\n'
+        "[link words](../x.md)\n*[MDT]: team\n"
+    )
     text = readability.plain_text(md)
     assert "gallery" not in text and "../x.md" not in text and "team" not in text
     assert readability.measure(md).words == 5  # Risks, Bleeding, Caption, link, words

@@ -189,7 +189,9 @@ def html_findings(
         kind = page_type_of(page_type)
         box = kind.required_box if kind is not None else None
         if box is not None and (box.kind, box.title.lower()) not in boxes:
-            findings.append(Finding(f"{page_type} page has no {box.what} — add `{box.markdown}` {box.how}", key=("type",)))
+            findings.append(
+                Finding(f"{page_type} page has no {box.what} — add `{box.markdown}` {box.how}", key=("type",))
+            )
     return findings
 
 
