@@ -16,9 +16,11 @@ import string
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from act.content_model import REVIEW_CYCLE_DAYS, TEMPLATE_FOLDERS, TITLE_LENGTH  # noqa: E402
+
 TEMPLATES = pathlib.Path(__file__).resolve().parent / "page_templates"
-FOLDERS = {"treatment": "treatments", "condition": "conditions"}
-REVIEW_CYCLE_DAYS = 365
 
 
 def slugify(title: str) -> str:
@@ -39,12 +41,13 @@ def render(page_type: str, title: str, today: dt.date) -> str:
 
 
 def new_page(page_type: str, title: str, docs: pathlib.Path, today: dt.date) -> pathlib.Path:
-    if page_type not in FOLDERS:
-        raise ValueError(f"TYPE must be one of {', '.join(FOLDERS)}, not {page_type!r}")
+    if page_type not in TEMPLATE_FOLDERS:
+        raise ValueError(f"TYPE must be one of {', '.join(TEMPLATE_FOLDERS)}, not {page_type!r}")
     title = title.strip()
-    if not 3 <= len(title) <= 70 or any(c in title for c in '<>"\n'):
-        raise ValueError("TITLE must be 3-70 characters of plain text (no < > or quotes)")
-    path = docs / FOLDERS[page_type] / f"{slugify(title)}.md"
+    shortest, longest = TITLE_LENGTH
+    if not shortest <= len(title) <= longest or any(c in title for c in '<>"\n'):
+        raise ValueError(f"TITLE must be {shortest}-{longest} characters of plain text (no < > or quotes)")
+    path = docs / TEMPLATE_FOLDERS[page_type] / f"{slugify(title)}.md"
     text = render(page_type, title, today)
     try:
         with path.open("x", encoding="utf-8") as fh:  # "x": never overwrite a page

@@ -47,7 +47,7 @@ class PageType:
     listed: bool = False  # may appear in (and gets) Related topics
     in_a_z: bool = False  # has an entry in the A-Z page
     needs_sources: bool = False  # states medical facts, so must say where from
-    required_box: Box | None = None  # the build fails without it
+    required_boxes: tuple[Box, ...] = ()  # the build fails without any of them
     emergency_box: Box | None = None  # required on the pages of this type about an emergency
     measured: bool = False  # body text held to the length and reading-ease targets
     folder: str | None = None  # where `make new-page` writes one; None: not made from a template
@@ -66,7 +66,7 @@ PAGE_TYPES: dict[str, PageType] = {
             listed=True,
             in_a_z=True,
             needs_sources=True,
-            required_box=RISKS_BOX,
+            required_boxes=(RISKS_BOX,),
             measured=True,
             folder="treatments",
             related_heading="Treatments",

@@ -145,7 +145,7 @@ def test_medical_pages_cite_two_sources_and_are_tagged_and_findable(pages):
 
 
 def test_treatment_pages_have_sections_in_order_and_the_risks_box(pages):
-    box = PAGE_TYPES["treatment"].required_box
+    (box,) = PAGE_TYPES["treatment"].required_boxes
     problems = []
     for page in of_type(pages, "treatment"):
         document = soup(page)

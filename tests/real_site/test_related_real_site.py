@@ -8,6 +8,7 @@ import pathlib
 from urllib.parse import unquote, urljoin
 
 import pytest
+from act.content_model import LISTED_TYPES, TYPES_NEEDING_SOURCES
 from bs4 import BeautifulSoup
 from testkit.pages import split_front_matter
 from testkit.sitebuild import ROOT
@@ -25,7 +26,7 @@ PAGES = {
     for p in sorted(DOCS.glob("*/*.md"))
     if not p.relative_to(DOCS).parts[0].startswith("_")
 }
-CLINICAL = [p for p, fm in PAGES.items() if fm.get("type") in {"treatment", "condition"}]
+CLINICAL = [p for p, fm in PAGES.items() if fm.get("type") in TYPES_NEEDING_SOURCES]
 
 
 def related(site_dir: pathlib.Path, src: str, selector: str = "section.related-topics") -> list[str]:
@@ -50,7 +51,7 @@ def test_every_treatment_and_condition_page_gets_at_least_three(site_dir, src):
     assert src not in listed
     assert len(set(listed)) == len(listed)
     for target in listed:
-        assert PAGES[target]["type"] in {"treatment", "condition", "guide"}, target
+        assert PAGES[target]["type"] in LISTED_TYPES, target
     assert "guides/glossary.md" not in listed
 
 

@@ -187,11 +187,10 @@ def html_findings(
     if check_structure:
         findings.extend(_heading_findings(headings, title))
         kind = page_type_of(page_type)
-        box = kind.required_box if kind is not None else None
-        if box is not None and (box.kind, box.title.lower()) not in boxes:
-            findings.append(
-                Finding(f"{page_type} page has no {box.what} — add `{box.markdown}` {box.how}", key=("type",))
-            )
+        for box in kind.required_boxes if kind is not None else ():
+            if (box.kind, box.title.lower()) not in boxes:
+                message = f"{page_type} page has no {box.what} — add `{box.markdown}` {box.how}"
+                findings.append(Finding(message, key=("type",)))
     return findings
 
 

@@ -1,0 +1,78 @@
+"""The content model, the settings, per-build state and the JSON-LD builder, without a build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from act import content_model
+from act.build import Build, per_build
+from act.settings import RelatedTopicsSettings, read_settings
+from act.structured_data import json_ld, structured_data
+from act.validation.schema import FrontMatter
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def test_the_schema_allows_exactly_the_content_models_page_types():
+    schema = FrontMatter.model_json_schema()
+    assert schema["properties"]["type"]["enum"] == list(content_model.PAGE_TYPES)
+    assert content_model.A_Z_TYPES >= content_model.LISTED_TYPES >= content_model.MEASURED_TYPES
+    assert set(content_model.RELATED_GROUP_ORDER) == content_model.LISTED_TYPES
+
+
+def test_settings_default_and_report_a_wrong_value_instead_of_failing():
+    settings, problems = read_settings({}, {})
+    assert settings.related_topics == RelatedTopicsSettings() and problems == []
+    settings, problems = read_settings(
+        {"related_topics": {"limit": 4, "exclude": ["guides/glossary.md"]}}, {"ACT_ALLOW_OVERDUE": "1"}
+    )
+    assert settings.related_topics.limit == 4 and settings.related_topics.exclude == {"guides/glossary.md"}
+    assert settings.allow_overdue
+    settings, problems = read_settings(
+        {"related_topics": {"limt": 4}}, {"CI": "true", "ACT_ALLOW_OVERDUE": "1"}
+    )
+    assert settings.related_topics == RelatedTopicsSettings() and not settings.allow_overdue
+    assert [str(p).split(" — ")[0] for p in problems] == [
+        "mkdocs.yml:1: extra.related_topics.limt: Extra inputs are not permitted"
+    ]
+
+
+def test_per_build_state_is_one_object_per_config_and_dies_with_it(tmp_path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+
+    def config() -> MkDocsConfig:
+        c = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+        c.load_dict({"site_name": "x", "docs_dir": str(tmp_path / "docs")})
+        c.validate()
+        return c
+
+    first, second = config(), config()
+    assert per_build(first, Build) is per_build(first, Build)
+    assert per_build(first, Build) is not per_build(
+        second, Build
+    )  # `mkdocs serve`: a new config each rebuild
+
+
+META = {
+    "title": 'Stent "A" </script>',
+    "description": "A tube & more",
+    "type": "treatment",
+    "aliases": ["food pipe tube"],
+    "last_reviewed": dt.date(2026, 3, 9),
+    "sources": [{"title": "T", "publisher": "NICE", "year": 2023, "url": "https://nice.org.uk/x"}],
+}
+
+
+def test_json_ld_follows_the_page_type_and_cannot_end_its_script_element():
+    data = structured_data(META, site_name="S", site_url="https://e.org/", canonical_url="https://e.org/t/")
+    assert data["about"] == {
+        "@type": "MedicalProcedure",
+        "name": META["title"],
+        "alternateName": ["food pipe tube"],
+    }
+    text = str(json_ld(data))
+    assert "</script" not in text and "&" not in text and json.loads(text) == data
+    guide = structured_data({**META, "type": "guide"}, site_name="S", site_url=None, canonical_url=None)
+    assert guide["about"]["name"] == "Advanced cancer" and "url" not in guide
+    assert structured_data({"title": "x"}, site_name="S", site_url=None, canonical_url=None) is None
