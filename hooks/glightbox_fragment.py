@@ -8,8 +8,11 @@ before Material's search plugin reads `page.content` in `on_page_context`.
 from __future__ import annotations
 
 from act.glightbox import unwrap_document
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 
-def on_page_content(html: str, /, *, page, config, files) -> str:
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Runs after glightbox's on_page_content (hooks follow plugins)."""
     return unwrap_document(html)

@@ -15,10 +15,11 @@ from act.build import build_of, per_build
 from act.search import SearchTerms, augment_index
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 
-def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files) -> str:
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     per_build(config, SearchTerms).add(page.url, page.meta or {})
     return markdown
 

@@ -20,6 +20,7 @@ rather than crashing the build) and reuses MkDocs' parsed `page.meta` and conver
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from act.build import build_of, per_build
 from act.serve import keep_last_good_site
@@ -60,7 +61,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     build_of(config).report()
 
 
-def on_serve(server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+def on_serve(
+    server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[[], None]
+) -> LiveReloadServer:
     """`mkdocs serve`: a failed rebuild logs its problems and the last good site stays up."""
     server.builder = keep_last_good_site(server.builder, server.root, log)
     return server

@@ -23,10 +23,16 @@ def test_mkdocs_yml_lists_exactly_the_python_files_in_hooks():
     assert _listed_hooks() == on_disk, "add the new hook to mkdocs.yml, or move its logic into hooks/act/"
 
 
-def test_hooks_hold_only_event_functions():
-    """A hook file defines `on_*` functions and constants; anything else belongs in act/."""
+def test_hooks_hold_only_typed_event_functions():
+    """A hook file defines typed `on_*` functions and constants; anything else belongs in act/."""
     for path in HOOKS.glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         defined = [node for node in tree.body if isinstance(node, ast.FunctionDef | ast.ClassDef)]
         others = [node.name for node in defined if not node.name.startswith("on_")]
         assert not others, f"{path.name}: {others} — move them into a module under hooks/act/"
+        for node in defined:
+            args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
+            untyped = [arg.arg for arg in args if arg.annotation is None]
+            assert not untyped and node.returns is not None, (
+                f"{path.name}: type every argument of {node.name}"
+            )
