@@ -26,7 +26,7 @@ from mkdocs.exceptions import PluginError
 from act import data_files
 from act.glossary import Term
 from act.problems import Problem
-from act.settings import Settings, read_settings
+from act.settings import Settings, read_settings, settings_line
 
 T = TypeVar("T")
 _STORE = "_act_per_build"
@@ -55,8 +55,12 @@ class Build:
         self.docs_dir = pathlib.Path(config.docs_dir)
         self.docs_label = docs_label(config)
         self.today = dt.date.today()
+        config_file = pathlib.Path(config.config_file_path or "mkdocs.yml")
+        text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
         self.settings: Settings
-        self.settings, self.problems = read_settings(config.extra, os.environ)
+        self.settings, self.problems = read_settings(
+            config.extra, os.environ, config_file.name, settings_line(text)
+        )
 
     def label(self, src_uri: str) -> str:
         """A file under docs/ as problems name it: `docs/treatments/x.md`."""

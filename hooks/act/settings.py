@@ -43,7 +43,7 @@ def allow_overdue(environ: Mapping[str, str]) -> bool:
 
 
 def read_settings(
-    extra: Mapping[str, Any], environ: Mapping[str, str], config_label: str = "mkdocs.yml"
+    extra: Mapping[str, Any], environ: Mapping[str, str], config_label: str = "mkdocs.yml", line: int = 1
 ) -> tuple[Settings, list[Problem]]:
     """Our settings, and a problem for each wrong one (the defaults stand in for it)."""
     try:
@@ -52,7 +52,7 @@ def read_settings(
         problems = [
             Problem(
                 config_label,
-                1,
+                line,
                 f"extra.related_topics.{'.'.join(map(str, error['loc']))}: {error['msg']} — "
                 "see the comments in mkdocs.yml",
             )
@@ -60,3 +60,9 @@ def read_settings(
         ]
         return Settings(allow_overdue=allow_overdue(environ)), problems
     return Settings(related_topics=related, allow_overdue=allow_overdue(environ)), []
+
+
+def settings_line(config_text: str) -> int:
+    """The line of `related_topics:` in mkdocs.yml, where a wrong setting is reported (1 if absent)."""
+    lines = config_text.splitlines()
+    return next((n for n, text in enumerate(lines, 1) if text.strip().startswith("related_topics:")), 1)

@@ -7,7 +7,7 @@ import json
 
 from act import content_model
 from act.build import Build, per_build
-from act.settings import RelatedTopicsSettings, read_settings
+from act.settings import RelatedTopicsSettings, read_settings, settings_line
 from act.structured_data import json_ld, structured_data
 from act.validation.schema import FrontMatter
 from mkdocs.config.defaults import MkDocsConfig
@@ -35,6 +35,12 @@ def test_settings_default_and_report_a_wrong_value_instead_of_failing():
     assert [str(p).split(" — ")[0] for p in problems] == [
         "mkdocs.yml:1: extra.related_topics.limt: Extra inputs are not permitted"
     ]
+
+
+def test_a_wrong_setting_is_reported_at_its_line_in_mkdocs_yml():
+    assert settings_line("site_name: x\nextra:\n  related_topics:\n    limit: 0\n") == 3
+    _, problems = read_settings({"related_topics": {"limit": 0}}, {}, "mkdocs.yml", 3)
+    assert str(problems[0]).startswith("mkdocs.yml:3: extra.related_topics.limit: ")
 
 
 def test_per_build_state_is_one_object_per_config_and_dies_with_it(tmp_path):
