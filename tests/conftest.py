@@ -7,15 +7,18 @@ fixture_sites (small sites built in tmp), real_site (the real site's output), co
 (guarantees about the pages), browser (Chromium). Every test gets its layer's marker, so
 `pytest -m "not browser"` works too.
 
-Session fixtures run once per pytest-xdist worker: each worker builds its own copy into
-its own temporary folder, so workers never share or race on a build.
+Session fixtures run once per pytest-xdist worker, each into its own temporary folder,
+so workers never race on a build; the offline bundle, which the offline tests only read,
+is built once for all workers (`shared_once`).
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pathlib
 import zipfile
+from collections.abc import Callable
 
 import pytest
 from act.local_site import CHROMIUM, CHROMIUM_FLAGS, serve
@@ -40,21 +43,43 @@ def site_dir(tmp_path_factory) -> pathlib.Path:
     return out
 
 
-@pytest.fixture(scope="session")
-def offline_bundle_zip(tmp_path_factory) -> pathlib.Path:
-    """The offline bundle, built once per session by the real script."""
+def shared_once(tmp_path_factory, name: str, make: Callable[[pathlib.Path], None]) -> pathlib.Path:
+    """`make(folder)` run once per test session, however many xdist workers ask for it.
+
+    Under xdist every worker's temporary folder sits in one folder of this session; a lock
+    there lets the first worker build and the others wait and reuse. Without xdist the
+    session's own temporary folder is used (its parent is shared by earlier sessions).
+    """
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder, done = root / name, root / f"{name}.done"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            folder.mkdir(exist_ok=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+def _build_offline_bundle(folder: pathlib.Path) -> None:
     from act.offline_bundle import make_offline_bundle
 
-    return make_offline_bundle(tmp_path_factory.mktemp("offline") / "bundle.zip").path
+    report = make_offline_bundle(folder / "bundle.zip")
+    with zipfile.ZipFile(report.path) as archive:
+        archive.extractall(folder / "unzipped")
 
 
 @pytest.fixture(scope="session")
-def offline_root(offline_bundle_zip, tmp_path_factory) -> pathlib.Path:
-    """The offline bundle unzipped, as a reader would."""
-    root = tmp_path_factory.mktemp("offline-unzipped")
-    with zipfile.ZipFile(offline_bundle_zip) as archive:
-        archive.extractall(root)
-    return root
+def offline_bundle_zip(tmp_path_factory) -> pathlib.Path:
+    """The offline bundle, built once per test session by the real script (read only)."""
+    return shared_once(tmp_path_factory, "offline-bundle", _build_offline_bundle) / "bundle.zip"
+
+
+@pytest.fixture(scope="session")
+def offline_root(offline_bundle_zip) -> pathlib.Path:
+    """The offline bundle unzipped, as a reader would (read only)."""
+    return offline_bundle_zip.parent / "unzipped"
 
 
 @pytest.fixture(scope="session")
