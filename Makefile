@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test offline bench check new-page report audit lint clean
+.PHONY: serve build test offline zim bench check new-page report audit lint clean
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ build: $(VENV)/.site-installed
 ## offline: the whole site as one zip that works from disk: dist/advanced-cancer-treatments-offline.zip
 offline: $(VENV)/.site-installed
 	$(PY) scripts/offline_bundle.py --output dist/advanced-cancer-treatments-offline.zip
+
+## zim: the Kiwix edition, one ZIM file with its own search: dist/advanced-cancer-treatments_en_all_<YYYY-MM>.zim
+zim: $(VENV)/.site-installed
+	$(PY) scripts/zim.py --output-dir dist
 
 ## test: lint, then the whole test suite in layers (unit first), on two cores, browser tests
 ##       included. One layer alone: `$(PY) -m pytest tests/unit` (or -m unit, fixture_sites,

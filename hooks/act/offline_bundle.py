@@ -3,7 +3,8 @@
     python scripts/offline_bundle.py [--output dist/advanced-cancer-treatments-offline.zip]
 
 The site is built from the same mkdocs.yml with OFFLINE=true (Material's offline plugin
-plus hooks/offline_build.py), then zipped reproducibly: sorted entries, one fixed
+plus hooks/offline_build.py), then zipped into one folder of its own
+(`advanced-cancer-treatments-offline/`, so unzipping never scatters files) reproducibly: sorted entries, one fixed
 timestamp, fixed permissions, so two builds of the same sources give the same bytes. The
 zip is written under a temporary name beside the target and renamed only when complete,
 so an interrupted build never leaves a broken bundle (an older bundle stays intact).
@@ -22,13 +23,18 @@ import time
 import zipfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-DEFAULT_OUTPUT = ROOT / "dist" / "advanced-cancer-treatments-offline.zip"
+DIST = ROOT / "dist"
+BUNDLE_NAME = "advanced-cancer-treatments-offline"
+DEFAULT_OUTPUT = DIST / f"{BUNDLE_NAME}.zip"
+# Every file of the zip sits in this one folder.
+BUNDLE_FOLDER = BUNDLE_NAME
 README = ROOT / "scripts" / "offline" / "README.txt"
 
-# Sitemaps need a hosted site_url and carry the build date; 404.html is for web servers and
-# links from the server root (/assets/...), which on disk point outside the bundle; source
-# maps are for developers with DevTools open. None of them helps a reader offline.
-LEFT_OUT_NAMES = {"sitemap.xml", "sitemap.xml.gz", "404.html"}
+# Sitemaps need a hosted site_url and carry the build date; robots.txt and `_headers` are
+# for crawlers and web hosts; 404.html is for web servers and links from the server root
+# (/assets/...), which on disk point outside the bundle; source maps are for developers
+# with DevTools open. None of them helps a reader offline (the ZIM leaves them out too).
+LEFT_OUT_NAMES = {"sitemap.xml", "sitemap.xml.gz", "404.html", "robots.txt", "_headers"}
 LEFT_OUT_SUFFIXES = (".map",)
 
 # Every entry gets this timestamp unless SOURCE_DATE_EPOCH says otherwise (the
@@ -126,13 +132,14 @@ def write_zip_atomically(entries: list[tuple[str, bytes]], output: pathlib.Path,
 def make_offline_bundle(
     output: pathlib.Path = DEFAULT_OUTPUT, config_file: pathlib.Path = ROOT / "mkdocs.yml"
 ) -> BundleReport:
-    """Build the offline site and zip it, with README.txt at the root, to `output`."""
+    """Build the offline site and zip it, with README.txt beside index.html in the zip's one
+    folder, to `output`."""
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="offline-site-") as tmp:
         site_dir = pathlib.Path(tmp)
         build_offline_site(site_dir, config_file)
-        entries = [("README.txt", README.read_bytes())]
-        entries += [(name, path.read_bytes()) for name, path in bundle_entries(site_dir)]
+        entries = [(f"{BUNDLE_FOLDER}/README.txt", README.read_bytes())]
+        entries += [(f"{BUNDLE_FOLDER}/{name}", path.read_bytes()) for name, path in bundle_entries(site_dir)]
     write_zip_atomically(entries, output, source_date_epoch())
     return BundleReport(output, output.stat().st_size, len(entries), time.perf_counter() - started)
 
