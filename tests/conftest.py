@@ -8,8 +8,8 @@ fixture_sites (small sites built in tmp), real_site (the real site's output), co
 `pytest -m "not browser"` works too.
 
 Session fixtures run once per pytest-xdist worker, each into its own temporary folder,
-so workers never race on a build; the offline bundle, which the offline tests only read,
-is built once for all workers (`shared_once`).
+so workers never race on a build; the offline bundle and the ZIM, which their tests only
+read, are built once for all workers (`shared_once`).
 """
 
 from __future__ import annotations
@@ -78,8 +78,24 @@ def offline_bundle_zip(tmp_path_factory) -> pathlib.Path:
 
 @pytest.fixture(scope="session")
 def offline_root(offline_bundle_zip) -> pathlib.Path:
-    """The offline bundle unzipped, as a reader would (read only)."""
-    return offline_bundle_zip.parent / "unzipped"
+    """The offline bundle unzipped, as a reader would: its one folder (read only)."""
+    from act.offline_bundle import BUNDLE_FOLDER
+
+    return offline_bundle_zip.parent / "unzipped" / BUNDLE_FOLDER
+
+
+def _build_zim(folder: pathlib.Path) -> None:
+    from act.zim.writer import make_zim
+
+    make_zim(folder)
+
+
+@pytest.fixture(scope="session")
+def zim_path(tmp_path_factory) -> pathlib.Path:
+    """The Kiwix edition, built once per test session by the real `make zim` code (read only)."""
+    folder = shared_once(tmp_path_factory, "zim", _build_zim)
+    (found,) = folder.glob("*.zim")
+    return found
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""The offline bundle as files: reproducible bytes, an atomic write, README.txt at the root,
+"""The offline bundle as files: reproducible bytes, an atomic write, one folder holding
+everything with README.txt beside index.html,
 the pinned search shim inside, and every page pointing only at files inside the zip."""
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def test_every_entry_has_the_same_fixed_metadata_in_a_stable_order(bundle):
     with zipfile.ZipFile(bundle) as archive:
         infos = archive.infolist()
     names = [i.filename for i in infos]
-    assert names[0] == "README.txt"
+    assert names[0] == f"{offline_bundle.BUNDLE_FOLDER}/README.txt"
     assert names[1:] == sorted(names[1:])
     assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
     assert {i.external_attr >> 16 for i in infos} == {0o100644}
@@ -113,20 +114,28 @@ def test_a_failed_site_build_writes_no_bundle(tmp_path):
 # --- What the zip holds --------------------------------------------------------------------
 
 
-def test_readme_at_the_root_says_how_to_open_it(bundle):
+def test_everything_unpacks_into_one_folder_of_its_own(bundle):
     with zipfile.ZipFile(bundle) as archive:
-        names = set(archive.namelist())
-        readme = archive.read("README.txt").decode("utf-8")
-    assert "index.html" in names
+        names = archive.namelist()
+    assert {name.split("/", 1)[0] for name in names} == {"advanced-cancer-treatments-offline"}
+    assert "advanced-cancer-treatments-offline/index.html" in names
+
+
+def test_readme_beside_index_says_how_to_open_it_and_where_the_zim_is(bundle):
+    with zipfile.ZipFile(bundle) as archive:
+        readme = archive.read("advanced-cancer-treatments-offline/README.txt").decode("utf-8")
     assert "double-click index.html" in readme
     assert re.search(r"[Ee]xtract", readme)
     assert "not medical advice" in readme
+    assert "advanced-cancer-treatments_en_all_" in readme and "Kiwix" in readme
+    assert "about/download.html" in readme
 
 
 def test_server_only_files_and_source_maps_are_left_out(bundle):
     with zipfile.ZipFile(bundle) as archive:
-        names = archive.namelist()
-    assert not [n for n in names if n.endswith((".map", "sitemap.xml", "sitemap.xml.gz", "404.html"))]
+        names = [name.split("/", 1)[1] for name in archive.namelist()]
+    left_out = (".map", "sitemap.xml", "sitemap.xml.gz", "404.html", "robots.txt", "_headers")
+    assert not [n for n in names if n.endswith(left_out)]
 
 
 def test_bundle_ships_the_vendored_shim_with_its_licence(unzipped):
