@@ -29,9 +29,9 @@ from mkdocs.utils.yaml import yaml_load
 
 from act.offline_bundle import DIST, ROOT, OfflineBuildFailed, build_offline_site, bundle_entries
 from act.zim import variant
+from act.zim.naming import ZIM_NAME, newest_review, zim_file_name
 from act.zim.reproducible import make_reproducible
 
-ZIM_NAME = "advanced-cancer-treatments_en_all"  # openZIM's <project>_<lang>_<selection>
 ILLUSTRATION = ROOT / "scripts" / "offline" / "zim-illustration-48.png"
 MAIN_PAGE = "index.html"
 LANGUAGE = "eng"  # ISO 639-3, as Kiwix expects
@@ -66,6 +66,33 @@ COMPRESSED = {
 }
 
 
+# Elements that end a run of words: text on either side is never one word.
+BLOCK_TAGS = (
+    "p",
+    "li",
+    "dt",
+    "dd",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "div",
+    "section",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "pre",
+    "br",
+    "tr",
+    "summary",
+    "details",
+)
+
+
 class ZimBuildFailed(Exception):
     """The ZIM could not be built; the message lists every problem, one per line."""
 
@@ -80,7 +107,7 @@ class ZimMetadata:
 
     @property
     def file_name(self) -> str:
-        return f"{ZIM_NAME}_{self.date:%Y-%m}.zim"
+        return zim_file_name(self.date)
 
     def entries(self) -> dict[str, str]:
         return {
@@ -109,17 +136,11 @@ class ZimReport:
 
 
 def release_date(docs_dir: pathlib.Path) -> datetime.date:
-    """The ZIM's date: the newest `last_reviewed` of any page (fixed by the sources, unlike
-    today's date, so the same sources give the same file)."""
-    dates = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        _, meta = get_data(path.read_text(encoding="utf-8"))
-        reviewed = meta.get("last_reviewed")
-        if isinstance(reviewed, datetime.date):
-            dates.append(reviewed)
-    if not dates:
+    """The ZIM's date: the newest `last_reviewed` of the pages in `docs_dir`."""
+    newest = newest_review(get_data(p.read_text(encoding="utf-8"))[1] for p in sorted(docs_dir.rglob("*.md")))
+    if newest is None:
         raise ZimBuildFailed(f"{docs_dir}: no page has a last_reviewed date to date the ZIM by")
-    return max(dates)
+    return newest
 
 
 def read_metadata(config_file: pathlib.Path = ROOT / "mkdocs.yml") -> ZimMetadata:
@@ -154,6 +175,8 @@ def page_text(html: str) -> PageText | None:
         return None
     for anchor in article.find_class("headerlink"):
         anchor.drop_tree()
+    for block in article.iter(*BLOCK_TAGS):  # `<h1>a</h1><p>b</p>` reads "a b", not "ab"
+        block.text, block.tail = f" {block.text or ''}", f" {block.tail or ''}"
     title = " ".join(heading.text_content().split())
     description = tree.xpath("string(//meta[@name='description']/@content)")
     return PageText(title, description, " ".join(article.text_content().split()))
