@@ -49,15 +49,22 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 @event_priority(100)  # before other hooks use page.meta that may be invalid
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
-    per_build(config, SiteValidation).check_names()
+    validation = per_build(config, SiteValidation)
+    validation.check_names()
+    # overrides/partials/site-meta.html places it first in every page's <head>.
+    env.globals["content_security_policy"] = validation.meta_policy()
     build_of(config).report()
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> None:
-    per_build(config, SiteValidation).check_disclaimer(page, output)
+    validation = per_build(config, SiteValidation)
+    validation.check_disclaimer(page, output)
+    validation.gate_page(page, output)
 
 
+@event_priority(-100)  # after every plugin and hook has written its files
 def on_post_build(*, config: MkDocsConfig) -> None:
+    per_build(config, SiteValidation).gate_site()
     build_of(config).report()
 
 
