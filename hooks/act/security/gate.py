@@ -112,16 +112,15 @@ def html_findings(text: str, policy: Policy, *, fragment: bool = False) -> list[
             findings += _meta_findings(attributes, policy)
         elif tag == "script":
             findings += _script_findings(node, attributes, policy)
-        elif tag == "style":
-            if sha256(node.text(deep=True)) not in policy.style_hashes:
-                findings.append(
-                    Finding(
-                        f"inline <style> whose hash {sha256(node.text(deep=True))} is not in the "
-                        "Content-Security-Policy — move it to a stylesheet, or add the hash to style-src in "
-                        "docs/_headers if the theme writes it",
-                        "<style",
-                    )
+        elif tag == "style" and sha256(node.text(deep=True)) not in policy.style_hashes:
+            findings.append(
+                Finding(
+                    f"inline <style> whose hash {sha256(node.text(deep=True))} is not in the "
+                    "Content-Security-Policy — move it to a stylesheet, or add the hash to style-src in "
+                    "docs/_headers if the theme writes it",
+                    "<style",
                 )
+            )
     return findings
 
 

@@ -40,6 +40,14 @@ def decode_page(path: str, data: bytes) -> tuple[str, list[Problem]]:
             )
         )
         text = data.decode("utf-8-sig", errors="replace")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        problems.append(
+            Problem(
+                path, line, "file holds a NUL byte (\\x00) — delete it; re-save the file as plain UTF-8 text"
+            )
+        )
+        text = text.replace("\x00", "")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not problems and not text.strip():

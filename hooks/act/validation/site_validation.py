@@ -7,6 +7,7 @@ hooks' problems in one failure. Made once per build by `act.build.per_build`.
 
 from __future__ import annotations
 
+import html
 import pathlib
 from urllib.parse import unquote
 
@@ -19,6 +20,7 @@ from act.problems import Problem, SourceMap
 from act.security import csp
 from act.security.files import published_problem, symlink_problems
 from act.security.gate import Policy, html_findings, line_of, site_file_findings
+from act.security.safe_yaml import MAX_FRONT_MATTER, yaml_refusal
 from act.validation.front_matter import decode_page
 from act.validation.names import PageNames, name_problems
 from act.validation.page import SiteData, check_page
@@ -95,8 +97,15 @@ class SiteValidation:
             self.unreadable.add(page.file.src_uri)
             return ""
         text, problems = decode_page(label, data)
-        self.sources[page.file.src_uri] = SourceMap(label, text)
+        source = SourceMap(label, text)
+        self.sources[page.file.src_uri] = source
         self.build.problems += problems
+        refused = yaml_refusal(source.front_matter, MAX_FRONT_MATTER) if source.front_matter else None
+        if refused:
+            # Not even MkDocs may parse it: hand MkDocs the body alone.
+            self.build.problems.append(Problem(label, refused[0] + 2, f"front matter: {refused[1]}"))
+            self.unreadable.add(page.file.src_uri)
+            return text[source.front_matter_end :]
         if not text.strip():
             self.unreadable.add(page.file.src_uri)
         return text
@@ -164,9 +173,11 @@ class SiteValidation:
         except OSError:
             text = ""
         for finding in findings:
-            self.build.problems.append(
-                Problem(label, line_of(text, finding.needle), f"in the built page: {finding.message}")
-            )
+            # The source may hold the text entity-encoded (`&lt;img`).
+            line = line_of(text, finding.needle)
+            if line == 1 and finding.needle:
+                line = line_of(text, html.escape(finding.needle, quote=False))
+            self.build.problems.append(Problem(label, line, f"in the built page: {finding.message}"))
 
     def gate_site(self) -> None:
         """Every other file the build wrote: HTML, SVG, JS, JSON and XML, and no unknown type."""
