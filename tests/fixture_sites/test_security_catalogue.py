@@ -9,6 +9,7 @@ rendered as HTML, 5 SVG, 6 URLs a browser reads differently, 7 denial of service
 
 from __future__ import annotations
 
+import pathlib
 import re
 
 import pytest
@@ -265,3 +266,38 @@ def test_every_page_carries_the_csp_of_docs_headers_first_in_head(tmp_path):
         assert first[1].attributes.get("http-equiv") == "Content-Security-Policy", path
         assert first[1].attributes["content"] == expected, path
         assert first[0].attributes == {"charset": "utf-8"}, path
+
+
+def test_snippet_path_traversal_is_a_problem_not_a_traceback(tmp_path):
+    """Class 9: with the real mkdocs.yml (pymdownx.snippets), a snippet outside docs/_snippets/."""
+    docs = make_docs(tmp_path, body('--8<-- "../../../../../../etc/passwd"'))
+    with pytest.raises(BuildFailed) as failed:
+        build_site(ROOT / "mkdocs.yml", tmp_path / "site", docs_dir=str(docs))
+    assert problems(failed.value.messages) == [
+        f"{DT}:24: snippet '../../../../../../etc/passwd' is outside docs/_snippets/ — include only files from "
+        "docs/_snippets/, by their name there"
+    ]
+    assert not any("root:" in message for message in failed.value.messages)
+
+
+def test_page_deleted_mid_build_is_a_problem_not_a_traceback(tmp_path):
+    """Class 9: a page listed by MkDocs but gone when its source is read."""
+    from act.validation import site_validation
+
+    docs = make_docs(tmp_path, {})
+    original = site_validation.SiteValidation.read_source
+
+    def delete_then_read(self, page):
+        if page.file.src_uri == T:
+            pathlib.Path(page.file.abs_src_path).unlink()
+        return original(self, page)
+
+    site_validation.SiteValidation.read_source = delete_then_read
+    try:
+        with pytest.raises(BuildFailed) as failed:
+            build_site(FIXTURE / "mkdocs.yml", tmp_path / "site", docs_dir=str(docs))
+    finally:
+        site_validation.SiteValidation.read_source = original
+    assert problems(failed.value.messages) == [
+        f"{DT}:1: file cannot be read (No such file or directory) — restore the file, or build again"
+    ]

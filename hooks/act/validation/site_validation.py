@@ -8,7 +8,9 @@ hooks' problems in one failure. Made once per build by `act.build.per_build`.
 from __future__ import annotations
 
 import html
+import os
 import pathlib
+import re
 from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +29,52 @@ from act.validation.page import SiteData, check_page
 from act.validation.svg import svg_problems
 
 DISCLAIMER_CLASS = "site-disclaimer"
+# pymdownx.snippets lines: `--8<-- "name.md"` (also `;--8<--` and multi-line blocks of names).
+_SNIPPET_LINE = re.compile(r"^[ \t]*;?-{1,}8<-{1,}[ \t]+[\"']?([^\"'\n]*)[\"']?[ \t]*$", re.MULTILINE)
+
+
+def _outside_snippets(label: str, text: str) -> tuple[str, list[Problem]]:
+    """Snippet paths that would leave docs/_snippets/: reported, and taken out of the page so
+    the snippets extension never reads them (it would stop the build with a traceback)."""
+    if "8<" not in text:
+        return text, []
+    problems = []
+    for match in reversed(list(_SNIPPET_LINE.finditer(text))):
+        name = match.group(1).strip()
+        if ".." in name.split("/") or name.startswith(("/", "~", "\\")) or ":" in name:
+            line = text.count("\n", 0, match.start()) + 1
+            problems.append(
+                Problem(
+                    label,
+                    line,
+                    f"snippet '{name}' is outside docs/_snippets/ — include only files from docs/_snippets/, "
+                    "by their name there",
+                )
+            )
+            text = text[: match.start()] + text[match.end() :]
+    return text, problems[::-1]
+
+
+def site_dir_problems(site_dir: pathlib.Path) -> list[Problem]:
+    """A site folder the build cannot empty would end in a traceback: say so first."""
+    if not site_dir.exists():
+        return []
+    if not site_dir.is_dir() or site_dir.is_symlink():
+        return [
+            Problem(site_dir.name, 1, "the site folder is not a plain folder — delete it, then build again")
+        ]
+    for folder, _dirs, _files in os.walk(site_dir):
+        if not os.access(folder, os.W_OK | os.X_OK):
+            rel = pathlib.Path(folder).relative_to(site_dir.parent).as_posix()
+            return [
+                Problem(
+                    rel,
+                    1,
+                    f"the build cannot empty the site folder ({rel} is read-only) — make it writable "
+                    f"(chmod -R u+w {site_dir.name}) or delete it, then build again",
+                )
+            ]
+    return []
 
 
 class SiteValidation:
@@ -97,6 +145,8 @@ class SiteValidation:
             self.unreadable.add(page.file.src_uri)
             return ""
         text, problems = decode_page(label, data)
+        text, found = _outside_snippets(label, text)
+        problems += found
         source = SourceMap(label, text)
         self.sources[page.file.src_uri] = source
         self.build.problems += problems
