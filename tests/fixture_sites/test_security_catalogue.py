@@ -91,6 +91,11 @@ CASES: dict[str, dict[str, str | bytes]] = {
     ),
     "data-file-alias": {"_data/spelling-variants.yml": "tumour: &t [tumor]\ntumor2: *t\n"},
     # 8 front matter and names
+    "duplicate-key-nested": treatment(
+        "    url: https://www.nice.org.uk/\n",
+        "    url: https://www.nice.org.uk/\n    url: https://evil.example/\n",
+    ),
+    "duplicate-key-quoted": treatment("type: treatment\n", 'type: treatment\n"title": Good treatment\n'),
     "review-date-timestamp": treatment("last_reviewed: 2026-11-01", "last_reviewed: 1785542400"),
     "source-url-userinfo": treatment(
         "url: https://www.nice.org.uk/", "url: https://www.nice.org.uk@evil.example/"
@@ -179,6 +184,12 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "data-file-alias": [
         "docs/_data/spelling-variants.yml:1: YAML anchor 't' — write the value out in full: anchors and aliases (&name, *name) are not read",
+    ],
+    "duplicate-key-nested": [
+        "docs/treatments/good-treatment.md:16: key 'url' is given twice (first on line 15) — keep one; YAML would silently use this one",
+    ],
+    "duplicate-key-quoted": [
+        "docs/treatments/good-treatment.md:5: key 'title' is given twice (first on line 2) — keep one; YAML would silently use this one",
     ],
     "review-date-timestamp": [
         "docs/treatments/good-treatment.md:9: last_reviewed 1785542400 is a number, not a date — write it as YYYY-MM-DD, e.g. 2026-11-21",
