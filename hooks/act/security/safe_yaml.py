@@ -23,7 +23,7 @@ def yaml_refusal(text: str, limit: int) -> tuple[int, str] | None:
     if "&" not in text and "*" not in text:
         return None  # no anchor or alias can be written without these
     try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        for token in yaml.scan(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             if isinstance(token, yaml.AnchorToken | yaml.AliasToken):
                 kind = "anchor" if isinstance(token, yaml.AnchorToken) else "alias"
                 return (

@@ -120,6 +120,11 @@ def read_front_matter(source: SourceMap, meta: dict[str, Any]) -> tuple[dict[str
     return data, []
 
 
+# libyaml's parser (same YAML, same marks), 15 times faster than the pure-Python one: this
+# runs on every page.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def duplicate_key_problems(source: SourceMap) -> list[Problem]:
     """YAML keeps the last of two equal keys without a word: say so, as authors expect.
 
@@ -129,7 +134,7 @@ def duplicate_key_problems(source: SourceMap) -> list[Problem]:
     if not source.front_matter or source.front_matter.count(":") < 2:
         return []
     try:
-        root = yaml.compose(source.front_matter, Loader=yaml.SafeLoader)
+        root = yaml.compose(source.front_matter, Loader=_FAST_LOADER)
     except yaml.YAMLError:
         return []
     problems = []
