@@ -5,6 +5,10 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: the build date (sitemap.xml, zip entries) is the last commit's, or a
+# fixed date outside git, so the same sources give the same bytes on any day.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
+export SOURCE_DATE_EPOCH
 
 .PHONY: serve build test offline zim bench check new-page report audit lint clean
 

@@ -149,10 +149,12 @@ def generate(n: int, out: pathlib.Path, *, seed: int = 4, tagged: bool = False) 
     for folder in ("_data", "_snippets", "assets"):
         if (REAL_DOCS / folder).exists():
             shutil.copytree(REAL_DOCS / folder, out / folder)
-    for special in ("a-z.md", "guides/glossary.md"):
+    # _headers: the CSP whose inline hashes the output gate checks.
+    for special in ("a-z.md", "guides/glossary.md", "_headers"):
         if (REAL_DOCS / special).exists():
             (out / special).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(REAL_DOCS / special, out / special)
+    _allow_deeper_pages(out / "_headers")
     pages = _plan(n, rng, vocab)
     for page in pages:
         path = out / page["path"]
@@ -173,3 +175,27 @@ def generate(n: int, out: pathlib.Path, *, seed: int = 4, tagged: bool = False) 
     ]
     (out / "index.md").write_text("\n".join(home) + "\n", encoding="utf-8")
     return out
+
+
+def _allow_deeper_pages(headers: pathlib.Path) -> None:
+    """Synthetic pages sit two folders deeper than real ones; Material's storage helper
+    holds the path to the site root (`../../..`), so its CSP hash differs per depth. Add
+    the hashes for those depths, as an author adding such a folder would (HOSTING.md)."""
+    import base64
+    import hashlib
+
+    from material import __file__ as material_file
+
+    partial = pathlib.Path(material_file).parent / "templates" / "partials" / "javascripts" / "base.html"
+    template = partial.read_text(encoding="utf-8")
+    start = template.index("<script>__md_scope=new URL(") + len("<script>")
+    script = template[start : template.index("</script>", start)]
+    hashes = []
+    for depth in range(1, 5):
+        base = "/".join([".."] * depth)
+        text = script.replace("{{ config.extra.scope | d(base_url) }}", base)
+        hashes.append("'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'")
+    content = headers.read_text(encoding="utf-8")
+    headers.write_text(
+        content.replace("script-src 'self'", "script-src 'self' " + " ".join(hashes), 1), encoding="utf-8"
+    )

@@ -20,11 +20,12 @@ rather than crashing the build) and reuses MkDocs' parsed `page.meta` and conver
 from __future__ import annotations
 
 import logging
+import pathlib
 from collections.abc import Callable
 
 from act.build import build_of, per_build
 from act.serve import keep_last_good_site
-from act.validation.site_validation import SiteValidation
+from act.validation.site_validation import SiteValidation, site_dir_problems
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
@@ -33,6 +34,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.validate_pages")
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Before MkDocs empties the site folder: one it cannot empty is a problem, not a traceback."""
+    build = build_of(config)
+    build.problems += site_dir_problems(pathlib.Path(config.site_dir))
+    build.report()
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> None:
@@ -49,15 +57,22 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 
 @event_priority(100)  # before other hooks use page.meta that may be invalid
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
-    per_build(config, SiteValidation).check_names()
+    validation = per_build(config, SiteValidation)
+    validation.check_names()
+    # overrides/partials/site-meta.html places it first in every page's <head>.
+    env.globals["content_security_policy"] = validation.meta_policy()
     build_of(config).report()
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> None:
-    per_build(config, SiteValidation).check_disclaimer(page, output)
+    validation = per_build(config, SiteValidation)
+    validation.check_disclaimer(page, output)
+    validation.gate_page(page, output)
 
 
+@event_priority(-100)  # after every plugin and hook has written its files
 def on_post_build(*, config: MkDocsConfig) -> None:
+    per_build(config, SiteValidation).gate_site()
     build_of(config).report()
 
 

@@ -10,6 +10,7 @@ build goes on with what could be read, so one run shows everything to fix.
 from __future__ import annotations
 
 import pathlib
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,11 +18,13 @@ import yaml
 
 from act.glossary import Term, parse_abbreviations
 from act.problems import Problem
+from act.security.safe_yaml import MAX_DATA_FILE, yaml_refusal
 
 VOCABULARY = "_data/vocabulary.yml"
 SPELLING_VARIANTS = "_data/spelling-variants.yml"
 ABBREVIATIONS = "_snippets/abbreviations.md"
 
+_WORD = re.compile(r"^[A-Za-z][A-Za-z' -]*$")
 Vocabulary = Mapping[str, Mapping[str, str]]  # field -> slug -> plain name
 Variants = Mapping[str, tuple[str, ...]]  # uk form -> other spellings, lower case
 
@@ -38,6 +41,9 @@ def _read(docs_dir: pathlib.Path, docs_label: str, name: str) -> tuple[str | Non
 
 
 def _yaml(docs_label: str, name: str, text: str) -> tuple[Any, list[Problem]]:
+    refused = yaml_refusal(text, MAX_DATA_FILE)
+    if refused:
+        return None, [Problem(f"{docs_label}/{name}", refused[0] + 1, refused[1])]
     try:
         return yaml.safe_load(text), []
     except yaml.YAMLError as exc:
@@ -80,7 +86,17 @@ def load_spelling_variants(docs_dir: pathlib.Path, docs_label: str) -> tuple[Var
     variants: dict[str, tuple[str, ...]] = {}
     lines = text.splitlines()
     for uk, others in (data or {}).items():
-        if isinstance(uk, str) and isinstance(others, list) and all(isinstance(o, str) for o in others):
+        words = [uk, *others] if isinstance(others, list) else [uk]
+        if not all(isinstance(word, str) and _WORD.match(word) for word in words):
+            line = next((n for n, raw in enumerate(lines, 1) if raw.startswith(f"{uk}:")), 1)
+            problems.append(
+                Problem(
+                    label,
+                    line,
+                    f"{uk!r}: {others!r} — spellings are plain words: letters, spaces, hyphens and apostrophes only",
+                )
+            )
+        elif isinstance(uk, str) and isinstance(others, list) and all(isinstance(o, str) for o in others):
             variants[uk.lower()] = tuple(o.lower() for o in others)
         else:
             line = next((n for n, raw in enumerate(lines, 1) if raw.startswith(f"{uk}:")), 1)

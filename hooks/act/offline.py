@@ -43,10 +43,63 @@ def offline_enabled(config: MkDocsConfig) -> bool:
     return bool(plugin is not None and plugin.config.enabled)
 
 
+# The shim starts the worker in an iframe through an inline <script> that holds the worker's
+# absolute file:// address, so no CSP hash can match it and the page's policy (a <meta> tag,
+# inherited by the iframe) blocks it. The shipped shim loads that code from a file beside it
+# instead (FRAME_URI, 'self'); the patch is applied when copying, so the vendored file stays
+# the pinned npm release.
+FRAME_URI = "assets/vendor/iframe-worker/frame.js"
+_INLINE_FRAME_SCRIPT = (
+    '<script>postMessage=${c};importScripts=${d};addEventListener("error",({error})=>'
+    '{parent.dispatchEvent(new ErrorEvent("error",{filename:"${e}",error}))})<\\/script>'
+)
+_FRAME_SCRIPT_FILE = '<script src="${__actFrame}" data-worker="${e}"><\\/script>'
+_SHIM_START = '"use strict";(()=>{'
+FRAME_JS = """"use strict";
+// Loaded by the offline search shim into its hidden iframe (see hooks/act/offline.py): the
+// code iframe-worker 1.0.4 would write inline, as a file, so the page's CSP allows it.
+(() => {
+  const worker = document.currentScript.dataset.worker;
+  self.postMessage = (message, origin) => parent.postMessage(message, origin || "*");
+  self.importScripts = (...urls) =>
+    urls.reduce(
+      (done, url) =>
+        done.then(
+          () =>
+            new Promise((resolve) => {
+              const script = document.createElement("script");
+              script.src = url;
+              script.onload = resolve;
+              document.body.appendChild(script);
+            }),
+        ),
+      Promise.resolve(),
+    );
+  addEventListener("error", ({ error }) => {
+    parent.dispatchEvent(new ErrorEvent("error", { filename: worker, error }));
+  });
+})();
+"""
+
+
+def csp_safe_shim(shim: str) -> str:
+    """The pinned shim with its inline iframe script replaced by FRAME_URI; fails loudly if
+    an update of iframe-worker changed the code this replaces."""
+    if _INLINE_FRAME_SCRIPT not in shim or not shim.startswith(_SHIM_START):
+        raise ValueError("vendor/iframe-worker/shim.js changed: update csp_safe_shim in hooks/act/offline.py")
+    start = _SHIM_START + 'const __actFrame=new URL("frame.js",document.currentScript.src).href;'
+    return start + shim[len(_SHIM_START) :].replace(_INLINE_FRAME_SCRIPT, _FRAME_SCRIPT_FILE)
+
+
 def vendored_files(config: MkDocsConfig) -> list[File]:
-    """The shim and its licence, as files of the built site."""
+    """The shim (made CSP-safe), its iframe script and its licence, as files of the built site."""
     root = pathlib.Path(config.config_file_path).resolve().parent
-    return [
-        File.generated(config, dest, abs_src_path=str(root / source))
-        for dest, source in VENDORED_FILES.items()
-    ]
+    files = []
+    for dest, source in VENDORED_FILES.items():
+        if dest == SHIM_URI:
+            shim = (root / source).read_text(encoding="utf-8")
+            files.append(File.generated(config, dest, content=csp_safe_shim(shim)))
+        else:
+            files.append(File.generated(config, dest, abs_src_path=str(root / source)))
+    files.append(File.generated(config, FRAME_URI, content=FRAME_JS))
+    return files

@@ -88,6 +88,6 @@ def test_search_tooltips_lightbox_and_dark_mode_work_under_the_policy(hosted):
     page.keyboard.press("Escape")
     page.locator(".glightbox-container").wait_for(state="detached", timeout=5_000)
     page.locator("label.md-header__button[for^='__palette']").first.click()
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'", timeout=5_000)
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'", timeout=5_000)
     found = _violations(page, "oesophageal stent page")
     assert not found + problems, "\n".join(found + problems)

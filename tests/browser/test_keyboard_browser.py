@@ -67,8 +67,11 @@ def test_diagram_lightbox_opens_with_enter_closes_with_escape_and_returns_focus(
     )
     # Open, the dialog has a name and the enlarged diagram keeps its text alternative.
     # (Checked once the zoom-in animation ends: mid-fade, colours are not yet final.)
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000)
-    page.add_script_tag(path=str(AXE))
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5_000
+    )
+    # Through the DevTools protocol: the page's CSP (rightly) refuses an injected inline <script>.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
     violations = page.evaluate(
         "axe.run(document.querySelector('.glightbox-container'), {resultTypes: ['violations']})"
         ".then(r => r.violations.map(v => v.id + ': ' + v.help))"

@@ -637,9 +637,16 @@ def test_review_due_soon_fails_only_strict_builds(tmp_path):
 
 
 def test_missing_disclaimer_fails(tmp_path):
+    import yaml
     from testkit.validation_site import FIXTURE
 
-    theme = {"name": "material", "custom_dir": str(FIXTURE / "overrides-without-disclaimer"), "font": False}
+    palette = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["palette"]
+    theme = {
+        "name": "material",
+        "custom_dir": str(FIXTURE / "overrides-without-disclaimer"),
+        "font": False,
+        "palette": palette,
+    }
     with pytest.raises(BuildFailed) as failed:
         build_fixture(tmp_path, {}, theme=theme)
     assert problem_lines(failed.value.messages) == [

@@ -26,6 +26,8 @@ def make_docs(tmp_path: pathlib.Path, pages: dict[str, str | bytes]) -> pathlib.
     docs = tmp_path / "docs"
     shutil.copytree(FIXTURE / "docs", docs)
     shutil.copytree(ROOT / "docs" / "_data", docs / "_data")
+    # The real security headers: the output gate reads the CSP's inline hashes from them.
+    shutil.copy(ROOT / "docs" / "_headers", docs / "_headers")
     for name, content in pages.items():
         path = docs / name
         path.parent.mkdir(parents=True, exist_ok=True)

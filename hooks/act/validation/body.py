@@ -61,7 +61,8 @@ LINK_ELEMENTS = {"a", "area"}
 HEADINGS = {f"h{level}": level for level in range(1, 7)}
 # Tags html_findings looks at beyond their attributes: one set test skips the rest.
 _TAGS_WITH_RULES = frozenset({*FORBIDDEN_ELEMENTS, *HEADINGS, "img", "div"})
-_PARSER = etree.HTMLParser(collect_ids=False)
+# huge_tree: no 256-level depth limit, after which libxml2 would stop reading (and miss a later <script>).
+_PARSER = etree.HTMLParser(collect_ids=False, huge_tree=True)
 # Browsers ignore ASCII whitespace and control characters inside a URL scheme.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -118,7 +119,8 @@ def _urls(name: str, value: str) -> list[str]:
 
 
 def _is_external(url: str) -> bool:
-    return url.lstrip().lower().startswith(("http:", "https:", "ftp:", "//"))
+    # Browsers read `\` as `/` in web addresses: `/\\host/x` is another site.
+    return _URL_NOISE.sub("", url).replace("\\", "/").lower().startswith(("http:", "https:", "ftp:", "//"))
 
 
 def _suspect(name: str, value: str) -> bool:

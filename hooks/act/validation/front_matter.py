@@ -8,7 +8,6 @@ which line is wrong. Schema errors from pydantic become one author-facing line e
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any
 
 import yaml
@@ -40,6 +39,14 @@ def decode_page(path: str, data: bytes) -> tuple[str, list[Problem]]:
             )
         )
         text = data.decode("utf-8-sig", errors="replace")
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        problems.append(
+            Problem(
+                path, line, "file holds a NUL byte (\\x00) — delete it; re-save the file as plain UTF-8 text"
+            )
+        )
+        text = text.replace("\x00", "")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not problems and not text.strip():
@@ -113,31 +120,46 @@ def read_front_matter(source: SourceMap, meta: dict[str, Any]) -> tuple[dict[str
     return data, []
 
 
-_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+# libyaml's parser (same YAML, same marks), 15 times faster than the pure-Python one: this
+# runs on every page.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def duplicate_key_problems(source: SourceMap) -> list[Problem]:
-    """YAML keeps the last of two equal keys without a word: say so, as authors expect."""
-    if not source.front_matter:
+    """YAML keeps the last of two equal keys without a word: say so, as authors expect.
+
+    Every mapping counts, nested ones too (a source with two `url:` lines), and keys are
+    compared by their value, so `"title":` and `title:` are the same key.
+    """
+    if not source.front_matter or source.front_matter.count(":") < 2:
         return []
-    keys = _TOP_LEVEL_KEY.findall(source.front_matter)
-    if len(keys) == len(set(keys)):
+    try:
+        root = yaml.compose(source.front_matter, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
         return []
-    first: dict[str, int] = {}
     problems = []
-    for match in _TOP_LEVEL_KEY.finditer(source.front_matter):
-        key, line = match.group(1), source.front_matter.count("\n", 0, match.start()) + 2
-        if key in first:
-            problems.append(
-                source.problem(
-                    line,
-                    f"key '{key}' is given twice (first on line {first[key]}) — "
-                    "keep one; YAML would silently use this one",
-                )
-            )
-        else:
-            first[key] = line
-    return problems
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                line = key.start_mark.line + 2  # line 1 of the file is `---`
+                name = str(key.value)
+                if name in first:
+                    problems.append(
+                        source.problem(
+                            line,
+                            f"key '{name}' is given twice (first on line {first[name]}) — "
+                            "keep one; YAML would silently use this one",
+                        )
+                    )
+                else:
+                    first[name] = line
+                stack.append(value)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return sorted(problems)
 
 
 def check_front_matter(

@@ -9,6 +9,7 @@ not in one page's aliases.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from act.problems import Loc
@@ -30,7 +31,9 @@ _SPELLING_PATTERNS = [
 
 
 def normalise(text: str) -> str:
-    """Compare names as a reader types them: case and spacing do not matter."""
+    """Compare names as a reader types them: case, spacing, Unicode forms (NFKC: `ﬁ` is `fi`)
+    and invisible characters (zero-width spaces) do not matter."""
+    text = "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
     return " ".join(text.casefold().split())
 
 

@@ -20,12 +20,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import ipaddress
 import re
-from typing import Annotated, Literal
+import unicodedata
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
@@ -51,7 +54,28 @@ def _plain_text(value: str, info: ValidationInfo) -> str:
             "{field} contains '<' or '>' — write it as plain text, without HTML",
             {"field": info.field_name},
         )
+    hidden = next((ch for ch in value if unicodedata.category(ch) in {"Cc", "Cf", "Co", "Cs"}), None)
+    if hidden is not None:
+        raise PydanticCustomError(
+            "hidden_character",
+            "{field} contains an invisible or control character (U+{code}) — delete it and type the text again",
+            {"field": info.field_name, "code": f"{ord(hidden):04X}"},
+        )
     return value
+
+
+def _not_a_number(value: Any, info: ValidationInfo) -> Any:
+    """YAML reads `1767225600` as a number, which pydantic would take as a Unix timestamp."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "review_date_number",
+            "{field} {value} is a number, not a date — write it as YYYY-MM-DD, e.g. 2026-11-21",
+            {"field": info.field_name, "value": value},
+        )
+    return value
+
+
+ReviewDate = Annotated[dt.date, BeforeValidator(_not_a_number)]
 
 
 def _vocabulary_term(value: str, info: ValidationInfo) -> str:
@@ -101,6 +125,27 @@ class Source(BaseModel):
             raise PydanticCustomError(
                 "https_only",
                 "source url '{url}' is not https — use the https:// address of the source",
+                {"url": str(url)},
+            )
+        if url is not None and (url.username or url.password):
+            raise PydanticCustomError(
+                "source_url_userinfo",
+                "source url '{url}' has a name before '@', so it leads to another site than it seems — "
+                "give the plain https:// address of the source",
+                {"url": str(url)},
+            )
+        host = (url.host or "").strip("[]").rstrip(".").lower() if url is not None else ""
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            address = None
+        if url is not None and (
+            host == "localhost" or host.endswith((".localhost", ".local", ".internal")) or address is not None
+        ):
+            raise PydanticCustomError(
+                "source_url_not_public",
+                "source url '{url}' is not a public web address — give the https:// address of the "
+                "published source, by its domain name",
                 {"url": str(url)},
             )
         return url
@@ -156,8 +201,8 @@ class FrontMatter(BaseModel):
         "title, lay words. An alias may not be another page's title or alias. Site-wide variants "
         "(tumour/tumor) go in `docs/_data/spelling-variants.yml`.",
     )
-    last_reviewed: dt.date = Field(description="Date a reviewer last checked the page, as YYYY-MM-DD.")
-    next_review: dt.date = Field(
+    last_reviewed: ReviewDate = Field(description="Date a reviewer last checked the page, as YYYY-MM-DD.")
+    next_review: ReviewDate = Field(
         description="Date the page is next due for review, as YYYY-MM-DD, after `last_reviewed`. "
         "The build fails once this date has passed, and warns 30 days before."
     )

@@ -7,7 +7,10 @@ hooks' problems in one failure. Made once per build by `act.build.per_build`.
 
 from __future__ import annotations
 
+import html
+import os
 import pathlib
+import re
 from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,17 +19,71 @@ from mkdocs.structure.pages import Page
 
 from act.build import build_of
 from act.problems import Problem, SourceMap
+from act.security import csp
+from act.security.files import published_problem, symlink_problems
+from act.security.gate import Policy, html_findings, line_of, site_file_findings
+from act.security.safe_yaml import MAX_FRONT_MATTER, yaml_refusal
 from act.validation.front_matter import decode_page
 from act.validation.names import PageNames, name_problems
 from act.validation.page import SiteData, check_page
 from act.validation.svg import svg_problems
 
 DISCLAIMER_CLASS = "site-disclaimer"
+# pymdownx.snippets lines: `--8<-- "name.md"` (also `;--8<--` and multi-line blocks of names).
+_SNIPPET_LINE = re.compile(r"^[ \t]*;?-{1,}8<-{1,}[ \t]+[\"']?([^\"'\n]*)[\"']?[ \t]*$", re.MULTILINE)
+
+
+def _outside_snippets(label: str, text: str) -> tuple[str, list[Problem]]:
+    """Snippet paths that would leave docs/_snippets/: reported, and taken out of the page so
+    the snippets extension never reads them (it would stop the build with a traceback)."""
+    if "8<" not in text:
+        return text, []
+    problems = []
+    for match in reversed(list(_SNIPPET_LINE.finditer(text))):
+        name = match.group(1).strip()
+        if ".." in name.split("/") or name.startswith(("/", "~", "\\")) or ":" in name:
+            line = text.count("\n", 0, match.start()) + 1
+            problems.append(
+                Problem(
+                    label,
+                    line,
+                    f"snippet '{name}' is outside docs/_snippets/ — include only files from docs/_snippets/, "
+                    "by their name there",
+                )
+            )
+            text = text[: match.start()] + text[match.end() :]
+    return text, problems[::-1]
+
+
+def site_dir_problems(site_dir: pathlib.Path) -> list[Problem]:
+    """A site folder the build cannot empty would end in a traceback: say so first."""
+    if not site_dir.exists():
+        return []
+    if not site_dir.is_dir() or site_dir.is_symlink():
+        return [
+            Problem(site_dir.name, 1, "the site folder is not a plain folder — delete it, then build again")
+        ]
+    for folder, _dirs, _files in os.walk(site_dir):
+        if not os.access(folder, os.W_OK | os.X_OK):
+            rel = pathlib.Path(folder).relative_to(site_dir.parent).as_posix()
+            return [
+                Problem(
+                    rel,
+                    1,
+                    f"the build cannot empty the site folder ({rel} is read-only) — make it writable "
+                    f"(chmod -R u+w {site_dir.name}) or delete it, then build again",
+                )
+            ]
+    return []
 
 
 class SiteValidation:
     def __init__(self, config: MkDocsConfig) -> None:
         self.build = build_of(config)
+        custom_dir = config.theme.custom_dir
+        self.source_roots = [(self.build.docs_dir, self.build.docs_label)]
+        if custom_dir:
+            self.source_roots.append((pathlib.Path(custom_dir), pathlib.Path(custom_dir).name))
         self.site = SiteData(
             vocabulary=self.build.vocabulary,
             variants=self.build.spelling_variants,
@@ -36,13 +93,41 @@ class SiteValidation:
         self.sources: dict[str, SourceMap] = {}  # by src_uri
         self.unreadable: set[str] = set()  # empty files: nothing else to say about them
         self.names: list[PageNames] = []
+        self.site_dir = pathlib.Path(config.site_dir)
+        self.policy_text = csp.read_policy(self.build.docs_dir)
+        found = csp.directives(self.policy_text or "")
+        site_url = config.site_url or ""
+        self.policy = Policy(
+            site_url=site_url if site_url.endswith("/") or not site_url else site_url + "/",
+            script_hashes=frozenset(found.get("script-src", [])),
+            style_hashes=frozenset(found.get("style-src-elem", found.get("style-src", []))),
+        )
+        self.gated: set[str] = set()  # pages already gated as they were written (site paths)
 
     def check_files(self, files: Files) -> None:
         self.site.page_paths = {file.src_uri for file in files.documentation_pages()}
         self.site.site_urls = {unquote(file.url) for file in files}
+        # No symbolic link in the sources, and only an allowlist of files published from docs/.
+        self.build.problems += symlink_problems(self.source_roots)
+        docs = self.build.docs_dir.resolve()
+        for file in files:
+            if file.inclusion.is_excluded() or not file.abs_src_path:
+                continue
+            if not pathlib.Path(file.abs_src_path).resolve().is_relative_to(docs):
+                continue  # the theme's and the vendored files
+            if pathlib.Path(file.abs_src_path).is_symlink():
+                continue  # reported above
+            why = published_problem(file.src_uri)
+            if why:
+                self.build.problems.append(Problem(self.build.label(file.src_uri), 1, why))
         # Diagrams are documents too: a script in an SVG runs when the SVG is opened.
         for file in files.media_files():
-            if file.src_uri.endswith(".svg") and file.abs_src_path and not file.inclusion.is_excluded():
+            if (
+                file.src_uri.lower().endswith(".svg")
+                and file.abs_src_path
+                and not file.inclusion.is_excluded()
+                and not pathlib.Path(file.abs_src_path).is_symlink()
+            ):
                 data = pathlib.Path(file.abs_src_path).read_bytes()
                 self.build.problems += svg_problems(self.build.label(file.src_uri), data)
 
@@ -51,9 +136,26 @@ class SiteValidation:
         if page.file.abs_src_path is None:  # generated by a plugin: nothing on disk to check
             return None
         label = self.build.label(page.file.src_uri)
-        text, problems = decode_page(label, pathlib.Path(page.file.abs_src_path).read_bytes())
-        self.sources[page.file.src_uri] = SourceMap(label, text)
+        try:
+            data = pathlib.Path(page.file.abs_src_path).read_bytes()
+        except OSError as exc:  # deleted or unreadable since MkDocs listed it
+            self.build.problems.append(
+                Problem(label, 1, f"file cannot be read ({exc.strerror}) — restore the file, or build again")
+            )
+            self.unreadable.add(page.file.src_uri)
+            return ""
+        text, problems = decode_page(label, data)
+        text, found = _outside_snippets(label, text)
+        problems += found
+        source = SourceMap(label, text)
+        self.sources[page.file.src_uri] = source
         self.build.problems += problems
+        refused = yaml_refusal(source.front_matter, MAX_FRONT_MATTER) if source.front_matter else None
+        if refused:
+            # Not even MkDocs may parse it: hand MkDocs the body alone.
+            self.build.problems.append(Problem(label, refused[0] + 2, f"front matter: {refused[1]}"))
+            self.unreadable.add(page.file.src_uri)
+            return text[source.front_matter_end :]
         if not text.strip():
             self.unreadable.add(page.file.src_uri)
         return text
@@ -93,3 +195,58 @@ class SiteValidation:
                     "partials/disclaimer.html, and every page template must include the page footer",
                 )
             )
+
+    # --- the output gate (act/security/gate.py) ---------------------------------------
+
+    def meta_policy(self) -> str | None:
+        """The CSP for the `<meta>` tag of every page, or None (with a problem) when there is none."""
+        if self.policy_text is None:
+            self.build.problems.append(
+                Problem(
+                    self.build.label(csp.HEADERS_FILE),
+                    1,
+                    "no Content-Security-Policy for '/*' — restore docs/_headers (git checkout -- docs/_headers)",
+                )
+            )
+            return None
+        return csp.meta_policy(self.policy_text)
+
+    def gate_page(self, page: Page, output: str) -> None:
+        """The written page, parsed as a browser parses it, against the allowlist."""
+        self.gated.add(page.file.dest_uri)
+        findings = html_findings(output, self.policy)
+        if not findings:
+            return
+        label = self.build.label(page.file.src_uri)
+        try:
+            text = pathlib.Path(page.file.abs_src_path or "").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            text = ""
+        for finding in findings:
+            # The source may hold the text entity-encoded (`&lt;img`).
+            line = line_of(text, finding.needle)
+            if line == 1 and finding.needle:
+                line = line_of(text, html.escape(finding.needle, quote=False))
+            self.build.problems.append(Problem(label, line, f"in the built page: {finding.message}"))
+
+    def gate_site(self) -> None:
+        """Every other file the build wrote: HTML, SVG, JS, JSON and XML, and no unknown type."""
+        if not self.site_dir.is_dir():
+            return
+        for path in sorted(self.site_dir.rglob("*")):
+            rel = path.relative_to(self.site_dir).as_posix()
+            if path.is_symlink():
+                self.build.problems.append(
+                    Problem(f"site/{rel}", 1, "symbolic link in the built site — remove it")
+                )
+                continue
+            if not path.is_file() or rel in self.gated:
+                continue
+            label = f"site/{rel}"
+            data = path.read_bytes()
+            if path.suffix.lower() == ".svg":
+                self.build.problems += svg_problems(label, data)
+                continue
+            for finding in site_file_findings(pathlib.PurePosixPath(rel), data, self.policy, set()):
+                text = data.decode("utf-8", errors="replace") if finding.needle else ""
+                self.build.problems.append(Problem(label, line_of(text, finding.needle), finding.message))

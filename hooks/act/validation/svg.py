@@ -16,9 +16,16 @@ from act.problems import Problem
 
 # Elements that run code or embed other documents inside an SVG.
 FORBIDDEN_SVG_ELEMENTS = {"script", "foreignobject", "iframe", "embed", "object", "handler", "listener"}
+# SMIL animation can set any attribute, a link's href included, to `javascript:` when the
+# reader clicks: diagrams are still pictures, so no animation at all.
+ANIMATION_ELEMENTS = {"set", "animate", "animatemotion", "animatetransform", "discard"}
+# Images embedded in a diagram: only these, as base64 data.
+EMBEDDED_IMAGE = re.compile(r"^data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*$")
+# `url(...)` in an attribute or style: only a reference to an element of the same file.
+_CSS_URL = re.compile(r"url\s*\(\s*['\"]?\s*([^)'\"\s]*)", re.IGNORECASE)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
-_CSS_LOAD = re.compile(r"@import|url\s*\(\s*['\"]?\s*(?:https?:|//|javascript:)", re.IGNORECASE)
+_CSS_LOAD = re.compile(r"@import|image-set|\\|url\s*\(\s*['\"]?\s*(?!#)", re.IGNORECASE)
 
 
 def _local(name: str) -> str:
@@ -40,6 +47,15 @@ def svg_problems(path: str, data: bytes) -> list[Problem]:
     problems = []
     for element in root.iter(etree.Element):
         line, name = element.sourceline or 1, _local(element.tag)
+        if name in ANIMATION_ELEMENTS:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"<{name}> animation in SVG — remove it: animation can change links into code; "
+                    "diagrams are still pictures",
+                )
+            )
         if name in FORBIDDEN_SVG_ELEMENTS:
             problems.append(
                 Problem(
@@ -53,8 +69,8 @@ def svg_problems(path: str, data: bytes) -> list[Problem]:
                 Problem(
                     path,
                     line,
-                    "SVG style loads a resource — remove the @import or url(); "
-                    "diagrams must be self-contained",
+                    "SVG style loads a resource or uses CSS escapes — remove the @import, url() to anything "
+                    "but #id, image-set() and backslashes; diagrams must be self-contained",
                 )
             )
         for attribute, value in element.items():
@@ -80,6 +96,18 @@ def _attribute_problems(path: str, line: int, element: str, attribute: str, valu
             )
         ]
     if attribute not in {"href", "src"}:
+        outside = [url for url in _CSS_URL.findall(value) if not url.startswith("#")]
+        if outside:
+            return [
+                Problem(
+                    path,
+                    line,
+                    f"{attribute} on <{element}> in SVG points outside the file (url({outside[0][:40]})) — "
+                    "use url(#id) of an element in the same file",
+                )
+            ]
+        return []
+    if element == "image" and EMBEDDED_IMAGE.match(value.strip()):
         return []
     scheme = _URL_NOISE.sub("", value).lower()
     if scheme.startswith(("javascript:", "vbscript:")):
@@ -91,7 +119,27 @@ def _attribute_problems(path: str, line: int, element: str, attribute: str, valu
                 "diagrams may not run code",
             )
         ]
-    if scheme.startswith(("http:", "https:", "ftp:", "//")) and element != "a":
+    if element == "a":
+        if ":" in scheme and not scheme.startswith(("http:", "https:", "mailto:")):
+            return [
+                Problem(
+                    path,
+                    line,
+                    f"'{scheme.split(':')[0]}:' link on <a> in SVG — link only to https:// addresses or "
+                    "paths on this site",
+                )
+            ]
+        return []
+    if not scheme.startswith(("http:", "https:", "ftp:", "//", "/\\")) and not value.strip().startswith("#"):
+        return [
+            Problem(
+                path,
+                line,
+                f"<{element}> in SVG loads '{value[:60]}' from outside the file — embed the image as "
+                "data:image/png;base64 or draw it in the file instead",
+            )
+        ]
+    if not value.strip().startswith("#"):
         return [
             Problem(
                 path,
