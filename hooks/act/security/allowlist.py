@@ -100,6 +100,8 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "a": frozenset(
         {"href", "rel", "target", "data-gallery", "data-title", "data-description", "data-desc-position"}
         | {"data-type", "data-width", "data-height"}
+        # The download page's links to the offline zip and the ZIM (overrides/partials/downloads.html).
+        | {"download"}
     ),
     "img": frozenset({"src", "alt", "width", "height", "loading", "data-gallery", "data-title"}),
     # Material's inline icons
