@@ -50,6 +50,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 @event_priority(100)  # before other hooks use page.meta that may be invalid
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
     per_build(config, SiteValidation).check_names()
+    per_build(config, SiteValidation).check_near_copies()
     build_of(config).report()
 
 

@@ -67,6 +67,25 @@ def source_numbers(sources: object) -> dict[str, int]:
     return numbers
 
 
+def newest_source_year(sources: object) -> int | None:
+    """The year of a page's newest source: its `year`, or the year it was `accessed`."""
+    years = []
+    for source in sources if isinstance(sources, list) else []:
+        if not isinstance(source, dict):
+            continue
+        year, accessed = source.get("year"), source.get("accessed")
+        if isinstance(year, int):
+            years.append(year)
+        elif hasattr(accessed, "year"):
+            years.append(accessed.year)
+    return max(years, default=None)
+
+
+def sources_out_of_date(newest: int | None, next_review: object, limit: int) -> bool:
+    """True when the newest source is more than `limit` years older than the next review."""
+    return newest is not None and hasattr(next_review, "year") and next_review.year - newest > limit
+
+
 @dataclass(frozen=True)
 class Citation:
     source_id: str

@@ -90,9 +90,12 @@ FILLED = {
     r"aliases: \[\].*": "aliases: [heat treatment with a probe]",
     r'title: "TODO:[^"]*"': "title: Radiofrequency ablation",
     r'publisher: "TODO:[^"]*"': "publisher: Cancer Research UK",
-    r"(    year: \d+)\n---": "\\1\n  - title: Radiofrequency ablation\n    publisher: NHS\n    year: 2025\n---",
-    r"    - TODO: .*": "    - Pain where the probe went in.\n    - Bleeding.\n    - Infection.",
+    r'url: "TODO:[^"]*"\n---': "url: https://www.cancerresearchuk.org/\n  - id: nhs-rfa\n    title: Radiofrequency "
+    "ablation\n    publisher: NHS\n    accessed: 2025-01-10\n    doi: 10.1000/example.2\n---",
+    r"    - TODO: .*": "    - Pain where the probe went in.\n    - Bleeding.[^nhs-rfa]\n    - Infection.",
     r"- TODO: .*": "- What will it feel like?",
+    # The author keeps the template's citation, after their own sentence.
+    r"TODO: explain the treatment.*\[": PARAGRAPH + "[",
     r"TODO: .*": PARAGRAPH,
 }
 
@@ -107,6 +110,7 @@ def test_a_new_page_filled_in_keeps_the_build_and_the_content_tests_green(projec
     meta, _ = split_front_matter(text)
     assert meta["next_review"] > meta["last_reviewed"]
     assert '!!! warning "Risks and complications"' in text
+    assert '!!! abstract "Key points"' in text and "[^source-one]" in text and "  - id: source-one\n" in text
 
     with pytest.raises(BuildFailed) as failed:
         build_site(project_copy / "mkdocs.yml", project_copy / "site")
