@@ -205,3 +205,8 @@ def test_make_report_lists_every_page_with_its_numbers():
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells[1] == "treatment" and int(cells[2]) > 0 and float(cells[3]) > 0 and int(cells[4]) >= 1
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", cells[5]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", cells[6])
+    # Newest source year (flagged "(old)" when more than 5 years before the next review) and
+    # the clinical review status: no page is signed off yet.
+    assert re.fullmatch(r"\d{4}( \(old\))?", cells[7]) and cells[8] == "awaiting"
+    assert f"Awaiting review by a clinician: {len(pages)} of {len(pages)} pages" in result.stdout
+    assert "Sources more than 5 years older than the next review: " in result.stdout

@@ -51,3 +51,28 @@ def test_check_citations(body, messages):
 
 def test_uncited_keeps_list_order():
     assert uncited("Text.[^b]", 1, ["c", "b", "a"]) == ["c", "a"]
+
+
+def test_newest_source_year_takes_year_or_the_year_accessed():
+    import datetime as dt
+
+    from act.citations import newest_source_year, sources_out_of_date
+
+    sources = [{"year": 2014}, {"accessed": dt.date(2019, 5, 1)}, {"title": "neither"}, "junk"]
+    assert newest_source_year(sources) == 2019
+    assert newest_source_year([]) is None and newest_source_year(None) is None
+    review = dt.date(2027, 11, 27)
+    assert sources_out_of_date(2021, review, 5) and not sources_out_of_date(2022, review, 5)
+    assert not sources_out_of_date(None, review, 5)
+
+
+def test_json_ld_names_a_reviewer_only_when_a_clinician_signed_off():
+    import datetime as dt
+
+    from act.structured_data import structured_data
+
+    meta = {"title": "T", "type": "treatment", "last_reviewed": dt.date(2026, 1, 1)}
+    assert "reviewedBy" not in structured_data(meta, site_name="S", site_url=None, canonical_url=None)
+    signed = {**meta, "clinical_review": {"name": "Dr A", "role": "Oncologist", "date": dt.date(2026, 1, 2)}}
+    data = structured_data(signed, site_name="S", site_url=None, canonical_url=None)
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr A", "jobTitle": "Oncologist"}
