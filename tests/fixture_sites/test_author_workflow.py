@@ -84,7 +84,7 @@ PARAGRAPH = (
     "It is fine to ask the same thing twice."
 )
 FILLED = {
-    r'description: "TODO:[^"]*"': "description: Radiofrequency ablation uses heat from a needle-like probe to destroy a tumour.",
+    r'description: "TODO:[^"]*"': "description: Histotripsy uses focused sound waves from outside the body to break up a tumour.",
     r"conditions: \[\].*": "conditions: [bone-metastases]",
     r"body_areas: \[\].*": "body_areas: [bone]",
     r"aliases: \[\].*": "aliases: [heat treatment with a probe]",
@@ -103,9 +103,9 @@ FILLED = {
 def test_a_new_page_filled_in_keeps_the_build_and_the_content_tests_green(project_copy):
     """CONTRIBUTING's five steps: make new-page, replace every TODO:, then the strict build
     and the content tests (which take their pages from the site) pass with the new page."""
-    result = make(project_copy, "new-page", "TYPE=treatment", "TITLE=Radiofrequency ablation")
+    result = make(project_copy, "new-page", "TYPE=treatment", "TITLE=Histotripsy")
     assert result.returncode == 0, result.stderr
-    page = project_copy / "docs" / "treatments" / "radiofrequency-ablation.md"
+    page = project_copy / "docs" / "treatments" / "histotripsy.md"
     text = page.read_text(encoding="utf-8")
     meta, _ = split_front_matter(text)
     assert meta["next_review"] > meta["last_reviewed"]
@@ -114,17 +114,16 @@ def test_a_new_page_filled_in_keeps_the_build_and_the_content_tests_green(projec
 
     with pytest.raises(BuildFailed) as failed:
         build_site(project_copy / "mkdocs.yml", project_copy / "site")
-    assert any(
-        "docs/treatments/radiofrequency-ablation.md" in m and "placeholder" in m
-        for m in failed.value.messages
-    ), failed.value.messages
+    assert any("docs/treatments/histotripsy.md" in m and "placeholder" in m for m in failed.value.messages), (
+        failed.value.messages
+    )
 
     for pattern, replacement in FILLED.items():
         text = re.sub(pattern, replacement, text)
     assert "TODO" not in text
     page.write_text(text, encoding="utf-8")
     build_site(project_copy / "mkdocs.yml", project_copy / "site")
-    assert (project_copy / "site" / "treatments" / "radiofrequency-ablation" / "index.html").is_file()
+    assert (project_copy / "site" / "treatments" / "histotripsy" / "index.html").is_file()
     content = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "tests/content"],
         cwd=project_copy,

@@ -21,19 +21,20 @@ def citation_problems(source: SourceMap, model: FrontMatter | None) -> list[Prob
             found = [f for f in found if "names no source" not in f.message]
         return [source.problem(f.line, f.message) for f in found]
     problems: list[Problem] = []
-    first_line: dict[str, int] = {}
+    ids = [entry.id for entry in model.sources]
+    first: dict[str, int] = {}  # id -> index of its first entry
     for index, entry in enumerate(model.sources):
-        line = source.line_of(("sources", index, "id"))
-        if entry.id in first_line:
+        # Front-matter lines are looked up only for a problem: parsing them costs a YAML pass.
+        if entry.id in first:
             problems.append(
                 source.problem(
-                    line,
-                    f"source id '{entry.id}' is used twice (first on line {first_line[entry.id]}) — "
-                    "give each source its own id",
+                    source.line_of(("sources", index, "id")),
+                    f"source id '{entry.id}' is used twice (first on line "
+                    f"{source.line_of(('sources', first[entry.id], 'id'))}) — give each source its own id",
                 )
             )
         else:
-            first_line[entry.id] = line
+            first[entry.id] = index
         if entry.accessed is not None and entry.accessed > model.last_reviewed:
             problems.append(
                 source.problem(
@@ -42,12 +43,11 @@ def citation_problems(source: SourceMap, model: FrontMatter | None) -> list[Prob
                     f"{model.last_reviewed.isoformat()} — give the day you read it, on or before the review",
                 )
             )
-    ids = [entry.id for entry in model.sources]
     problems += [source.problem(f.line, f.message) for f in check_citations(body, source.body_line, ids)]
     for source_id in uncited(body, source.body_line, ids):
         problems.append(
             source.problem(
-                first_line[source_id],
+                source.line_of(("sources", first[source_id], "id")),
                 f"source '{source_id}' is listed but nothing on the page cites it — cite it as "
                 f"[^{source_id}] after the sentence it supports, or remove it",
             )
