@@ -119,12 +119,21 @@ def _page_text(page: dict, pages: list[dict], rng: random.Random, tagged: bool) 
         "cancer_types": page["cancer_types"],
         "last_reviewed": today.isoformat(),
         "next_review": (today + dt.timedelta(days=365)).isoformat(),
-        "sources": [{"title": "Treatment for advanced cancer", "publisher": "NHS", "year": 2024}],
+        "sources": [
+            {
+                "id": "nhs-advanced-cancer",
+                "title": "Treatment for advanced cancer",
+                "publisher": "NHS",
+                "year": 2024,
+                "url": "https://www.nhs.uk/conditions/cancer/",
+            }
+        ],
     }
     if tagged:  # what mkdocs-related-content-plugin reads
         fm["tags"] = page["conditions"] + page["body_areas"] + page["cancer_types"]
     lines = ["---", yaml.safe_dump(fm, sort_keys=False, allow_unicode=True).strip(), "---", ""]
-    lines += [f"# {page['title']}", "", _paragraph(rng, page["topic"]), ""]
+    # Random sentences: no figures, and no two pages share ten-word runs (no near-copies).
+    lines += [f"# {page['title']}", "", _paragraph(rng, page["topic"]) + "[^nhs-advanced-cancer]", ""]
     sections = SECTIONS_TREATMENT if page["type"] == "treatment" else SECTIONS_OTHER
     for heading in sections:
         lines += [f"## {heading}", "", _paragraph(rng, page["topic"]), "", _paragraph(rng, page["topic"]), ""]

@@ -61,6 +61,7 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
     validation.check_names()
     # overrides/partials/site-meta.html places it first in every page's <head>.
     env.globals["content_security_policy"] = validation.meta_policy()
+    validation.check_near_copies()
     build_of(config).report()
 
 

@@ -1,4 +1,6 @@
-"""Editors' table of every page: type, words, reading ease, sources and review dates.
+"""Editors' table of every page: type, words, reading ease, sources and review dates, the
+year of its newest source (flagged when more than SOURCE_AGE_MAX_YEARS older than its next
+review) and whether a clinician has signed it off.
 
 make report            # Markdown table on stdout
 """
@@ -13,7 +15,14 @@ from dataclasses import dataclass
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from act.content_model import MEASURED_TYPES, READING_EASE_MIN, WORDS_MAX, WORDS_MIN  # noqa: E402
+from act.citations import newest_source_year, sources_out_of_date  # noqa: E402
+from act.content_model import (  # noqa: E402
+    MEASURED_TYPES,
+    READING_EASE_MIN,
+    SOURCE_AGE_MAX_YEARS,
+    WORDS_MAX,
+    WORDS_MIN,
+)
 from act.readability import measure  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
 
@@ -29,6 +38,12 @@ class PageRow:
     sources: int
     last_reviewed: dt.date | None
     next_review: dt.date | None
+    newest_source: int | None = None
+    clinician_checked: bool = False
+
+    @property
+    def sources_old(self) -> bool:
+        return sources_out_of_date(self.newest_source, self.next_review, SOURCE_AGE_MAX_YEARS)
 
     def target_problems(self) -> list[str]:
         """The content targets a measured page misses (review dates are the build's to report)."""
@@ -60,17 +75,23 @@ def page_row(path: pathlib.Path, docs: pathlib.Path = DOCS) -> PageRow:
         sources=len(meta.get("sources") or []),
         last_reviewed=meta.get("last_reviewed"),
         next_review=meta.get("next_review"),
+        newest_source=newest_source_year(meta.get("sources")),
+        clinician_checked=bool(meta.get("clinical_review")),
     )
 
 
 def markdown_table(rows: list[PageRow]) -> str:
     lines = [
-        "| Page | Type | Words | Reading ease | Sources | Last reviewed | Next review due |",
-        "| --- | --- | ---: | ---: | ---: | --- | --- |",
+        "| Page | Type | Words | Reading ease | Sources | Last reviewed | Next review due | Newest source "
+        "| Clinical review |",
+        "| --- | --- | ---: | ---: | ---: | --- | --- | --- | --- |",
     ]
     for r in rows:
+        newest = "" if r.newest_source is None else f"{r.newest_source}" + (" (old)" if r.sources_old else "")
+        clinician = "checked" if r.clinician_checked else "awaiting"
         lines.append(
-            f"| {r.path} | {r.type} | {r.words} | {r.reading_ease:.1f} | {r.sources} | {r.last_reviewed} | {r.next_review} |"
+            f"| {r.path} | {r.type} | {r.words} | {r.reading_ease:.1f} | {r.sources} | {r.last_reviewed} "
+            f"| {r.next_review} | {newest} | {clinician} |"
         )
     return "\n".join(lines)
 
@@ -85,6 +106,13 @@ def main() -> int:
             f"{sum(r.words for r in measured)} words, lowest reading ease "
             f"{min(r.reading_ease for r in measured):.1f}"
         )
+    old = [r for r in rows if r.sources_old]
+    print(
+        f"Sources more than {SOURCE_AGE_MAX_YEARS} years older than the next review: "
+        + (", ".join(f"{r.path} (newest {r.newest_source}, review {r.next_review})" for r in old) or "none")
+    )
+    awaiting = [r for r in rows if r.last_reviewed and not r.clinician_checked]
+    print(f"Awaiting review by a clinician: {len(awaiting)} of {len(rows)} pages")
     return 0
 
 

@@ -119,3 +119,9 @@ REVIEW_WARNING_DAYS = 30
 # Front-matter text lengths (the schema enforces them; `make new-page` checks the title).
 TITLE_LENGTH = (3, 70)
 DESCRIPTION_LENGTH = (40, 170)
+# `make report` flags a page whose newest source is more than this many years older than
+# its next review (by year: the same sources give the same flags on any day).
+SOURCE_AGE_MAX_YEARS = 5
+# The strict build fails when two content pages share more than this many ten-word runs.
+NEAR_COPY_RUNS_MAX = 15
+NEAR_COPY_RUN_WORDS = 10

@@ -15,6 +15,7 @@ import re
 import sys
 from dataclasses import dataclass
 
+from act.citations import LOOSE_MARKER_RE
 from act.html_text import TAG
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -44,12 +45,13 @@ class Readability:
 
 
 def plain_text(markdown: str) -> str:
-    """The prose a reader reads: no front matter, code, markup, link targets or images."""
+    """The prose a reader reads: no front matter, code, markup, link targets, images or citations."""
     text = FRONT_MATTER.sub("", markdown)
     text = FENCE.sub("", text)
     text = ABBR_DEF.sub("", text)
     text = ADMONITION.sub(lambda m: (m.group(2) or "") + "\n", text)
     text = IMAGE.sub("", text)
+    text = LOOSE_MARKER_RE.sub("", text)  # a citation reads as a small number, not words
     text = LINK.sub(r"\1", text)
     text = ATTR_LIST.sub("", text)
     text = TAG.sub(" ", text)

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from act.content_model import NEAR_COPY_RUNS_MAX
 from act.problems import Problem
 
 ALLOW_OVERDUE_VARIABLE = "ACT_ALLOW_OVERDUE"
@@ -28,12 +29,27 @@ class RelatedTopicsSettings(BaseModel):
     exclude: frozenset[str] = frozenset()
 
 
+class NearCopySettings(BaseModel):
+    """`extra.near_copies`: when two content pages count as copies of each other."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # More shared ten-word runs than this fails the build; null turns the check off
+    # (only for synthetic benchmark sites, whose text is random).
+    max_shared_runs: int | None = Field(default=NEAR_COPY_RUNS_MAX, ge=0)
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     related_topics: RelatedTopicsSettings = RelatedTopicsSettings()
+    near_copies: NearCopySettings = NearCopySettings()
     # Local previews only: overdue reviews become notices (see act.validation.review_dates).
     allow_overdue: bool = False
+
+    @property
+    def near_copy_runs_max(self) -> int | None:
+        return self.near_copies.max_shared_runs
 
 
 def allow_overdue(environ: Mapping[str, str]) -> bool:
@@ -46,20 +62,24 @@ def read_settings(
     extra: Mapping[str, Any], environ: Mapping[str, str], config_label: str = "mkdocs.yml", line: int = 1
 ) -> tuple[Settings, list[Problem]]:
     """Our settings, and a problem for each wrong one (the defaults stand in for it)."""
-    try:
-        related = RelatedTopicsSettings.model_validate(extra.get("related_topics") or {})
-    except ValidationError as exc:
-        problems = [
-            Problem(
-                config_label,
-                line,
-                f"extra.related_topics.{'.'.join(map(str, error['loc']))}: {error['msg']} — "
-                "see the comments in mkdocs.yml",
-            )
-            for error in exc.errors()
-        ]
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, model in (("related_topics", RelatedTopicsSettings), ("near_copies", NearCopySettings)):
+        try:
+            values[key] = model.model_validate(extra.get(key) or {})
+        except ValidationError as exc:
+            problems += [
+                Problem(
+                    config_label,
+                    line,
+                    f"extra.{key}.{'.'.join(map(str, error['loc']))}: {error['msg']} — "
+                    "see the comments in mkdocs.yml",
+                )
+                for error in exc.errors()
+            ]
+    if problems:
         return Settings(allow_overdue=allow_overdue(environ)), problems
-    return Settings(related_topics=related, allow_overdue=allow_overdue(environ)), []
+    return Settings(**values, allow_overdue=allow_overdue(environ)), []
 
 
 def settings_line(config_text: str) -> int:

@@ -3,7 +3,8 @@
 Treatment pages are about a procedure and condition pages about a condition (the content
 model's `schema_subject`), named by the page title, with the page's aliases as other
 names; every other page is about advanced cancer, the site's subject. Sources become
-citations. Only a page with review dates (a checked page) gets any.
+citations (with their DOI or address). A page signed off by a clinician (`clinical_review`)
+names them as `reviewedBy`; no other page claims a reviewer. Only a page with review dates (a checked page) gets any.
 
 `json_ld` returns the text to place inside `<script type="application/ld+json">`:
 `<`, `>`, `&` and `'` are escaped as JSON `\\u` escapes, so no value can end the script
@@ -54,6 +55,9 @@ def structured_data(
     }
     if canonical_url:
         data["url"] = canonical_url
+    review = meta.get("clinical_review")
+    if isinstance(review, Mapping) and review.get("name"):
+        data["reviewedBy"] = {"@type": "Person", "name": review.get("name"), "jobTitle": review.get("role")}
     if meta.get("sources"):
         data["citation"] = [_citation(source) for source in meta["sources"]]
     return data
@@ -64,10 +68,17 @@ def _citation(source: Mapping[str, Any]) -> dict[str, Any]:
         "@type": "CreativeWork",
         "name": source.get("title"),
         "publisher": {"@type": "Organization", "name": source.get("publisher")},
-        "datePublished": str(source.get("year")),
     }
+    if source.get("year"):
+        work["datePublished"] = str(source["year"])
+    doi = source.get("doi")
+    if doi:
+        work["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": str(doi)}
+        work["sameAs"] = f"https://doi.org/{doi}"
     if source.get("url"):
         work["url"] = str(source["url"])
+    elif doi:
+        work["url"] = f"https://doi.org/{doi}"
     return work
 
 

@@ -29,9 +29,10 @@ NOT_STATED = DATA["not_stated"]
 
 
 def body(rel: str) -> str:
-    """A page's Markdown without its front matter, whitespace collapsed to one space."""
+    """A page's Markdown without its front matter or citation markers (`[^id]`), whitespace
+    collapsed to one space."""
     _, text = split_front_matter((DOCS / rel).read_text(encoding="utf-8"))
-    return re.sub(r"\s+", " ", text)
+    return re.sub(r"\s+", " ", re.sub(r"\[\^[^\]\s]*\]", "", text))
 
 
 def fingerprints(text: str) -> set[str]:

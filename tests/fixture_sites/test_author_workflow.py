@@ -84,15 +84,18 @@ PARAGRAPH = (
     "It is fine to ask the same thing twice."
 )
 FILLED = {
-    r'description: "TODO:[^"]*"': "description: Radiofrequency ablation uses heat from a needle-like probe to destroy a tumour.",
+    r'description: "TODO:[^"]*"': "description: Histotripsy uses focused sound waves from outside the body to break up a tumour.",
     r"conditions: \[\].*": "conditions: [bone-metastases]",
     r"body_areas: \[\].*": "body_areas: [bone]",
     r"aliases: \[\].*": "aliases: [heat treatment with a probe]",
     r'title: "TODO:[^"]*"': "title: Radiofrequency ablation",
     r'publisher: "TODO:[^"]*"': "publisher: Cancer Research UK",
-    r"(    year: \d+)\n---": "\\1\n  - title: Radiofrequency ablation\n    publisher: NHS\n    year: 2025\n---",
-    r"    - TODO: .*": "    - Pain where the probe went in.\n    - Bleeding.\n    - Infection.",
+    r'url: "TODO:[^"]*"\n---': "url: https://www.cancerresearchuk.org/\n  - id: nhs-rfa\n    title: Radiofrequency "
+    "ablation\n    publisher: NHS\n    accessed: 2025-01-10\n    doi: 10.1000/example.2\n---",
+    r"    - TODO: .*": "    - Pain where the probe went in.\n    - Bleeding.[^nhs-rfa]\n    - Infection.",
     r"- TODO: .*": "- What will it feel like?",
+    # The author keeps the template's citation, after their own sentence.
+    r"TODO: explain the treatment.*\[": PARAGRAPH + "[",
     r"TODO: .*": PARAGRAPH,
 }
 
@@ -100,27 +103,27 @@ FILLED = {
 def test_a_new_page_filled_in_keeps_the_build_and_the_content_tests_green(project_copy):
     """CONTRIBUTING's five steps: make new-page, replace every TODO:, then the strict build
     and the content tests (which take their pages from the site) pass with the new page."""
-    result = make(project_copy, "new-page", "TYPE=treatment", "TITLE=Radiofrequency ablation")
+    result = make(project_copy, "new-page", "TYPE=treatment", "TITLE=Histotripsy")
     assert result.returncode == 0, result.stderr
-    page = project_copy / "docs" / "treatments" / "radiofrequency-ablation.md"
+    page = project_copy / "docs" / "treatments" / "histotripsy.md"
     text = page.read_text(encoding="utf-8")
     meta, _ = split_front_matter(text)
     assert meta["next_review"] > meta["last_reviewed"]
     assert '!!! warning "Risks and complications"' in text
+    assert '!!! abstract "Key points"' in text and "[^source-one]" in text and "  - id: source-one\n" in text
 
     with pytest.raises(BuildFailed) as failed:
         build_site(project_copy / "mkdocs.yml", project_copy / "site")
-    assert any(
-        "docs/treatments/radiofrequency-ablation.md" in m and "placeholder" in m
-        for m in failed.value.messages
-    ), failed.value.messages
+    assert any("docs/treatments/histotripsy.md" in m and "placeholder" in m for m in failed.value.messages), (
+        failed.value.messages
+    )
 
     for pattern, replacement in FILLED.items():
         text = re.sub(pattern, replacement, text)
     assert "TODO" not in text
     page.write_text(text, encoding="utf-8")
     build_site(project_copy / "mkdocs.yml", project_copy / "site")
-    assert (project_copy / "site" / "treatments" / "radiofrequency-ablation" / "index.html").is_file()
+    assert (project_copy / "site" / "treatments" / "histotripsy" / "index.html").is_file()
     content = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:xdist", "tests/content"],
         cwd=project_copy,
@@ -201,3 +204,8 @@ def test_make_report_lists_every_page_with_its_numbers():
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells[1] == "treatment" and int(cells[2]) > 0 and float(cells[3]) > 0 and int(cells[4]) >= 1
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", cells[5]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", cells[6])
+    # Newest source year (flagged "(old)" when more than 5 years before the next review) and
+    # the clinical review status: no page is signed off yet.
+    assert re.fullmatch(r"\d{4}( \(old\))?", cells[7]) and cells[8] == "awaiting"
+    assert f"Awaiting review by a clinician: {len(pages)} of {len(pages)} pages" in result.stdout
+    assert "Sources more than 5 years older than the next review: " in result.stdout

@@ -122,7 +122,7 @@ def test_command_line_exit_status_and_message(tmp_path):
         in lines
     )
     assert (
-        f"docs/{T}:22: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only "
+        f"docs/{T}:23: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only "
         "hold text, local images and links"
     ) in lines
     assert "2 problems in 1 page — fix the lines above, then build again" in lines

@@ -43,6 +43,11 @@ def condition(old: str, new: str) -> dict[str, str]:
 
 
 SUMMARY = "A short summary of the treatment, in plain words."
+# 25 words: 16 ten-word runs, one more than two pages may share.
+SHARED_25 = (
+    "Your care team talks about what the treatment involves, how long it takes, "
+    "what you may feel, and what help you can get at home."
+)
 
 CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     # --- front matter against the schema ---------------------------------------------------
@@ -61,8 +66,8 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         treatment("type: treatment\n", "type: treatment\nwibble: 3\n"),
         [
             f"{DT}:5: unknown front-matter key 'wibble' — use one of: title, description, type, conditions, "
-            "body_areas, cancer_types, aliases, last_reviewed, next_review, sources, related, not_related, "
-            "hide, search",
+            "body_areas, cancer_types, aliases, last_reviewed, next_review, sources, clinical_review, related, "
+            "not_related, hide, search",
         ],
     ),
     (
@@ -198,14 +203,14 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "source-unknown-key",
         treatment("    url: https://www.nice.org.uk/", "    ulr: https://www.nice.org.uk/"),
         [
-            f"{DT}:15: unknown front-matter key 'ulr' in source 1 — did you mean 'url'?",
+            f"{DT}:16: unknown front-matter key 'ulr' in source 1 — did you mean 'url'?",
         ],
     ),
     (
         "source-not-https",
         treatment("url: https://www.nice.org.uk/", "url: http://www.nice.org.uk/"),
         [
-            f"{DT}:15: source 1: source url 'http://www.nice.org.uk/' is not https — use the https:// address "
+            f"{DT}:16: source 1: source url 'http://www.nice.org.uk/' is not https — use the https:// address "
             "of the source",
         ],
     ),
@@ -213,19 +218,20 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "source-year-not-a-number",
         treatment("    year: 2024", "    year: last year"),
         [
-            f"{DT}:14: source 1 year 'last year' is not a whole number — write it as digits, e.g. 2024",
+            f"{DT}:15: source 1 year 'last year' is not a whole number — write it as digits, e.g. 2024",
         ],
     ),
     (
         "treatment-without-sources",
         treatment(
-            "sources:\n  - title: An example guideline\n    publisher: NICE\n    year: 2024\n"
+            "sources:\n  - id: example-guideline\n    title: An example guideline\n    publisher: NICE\n"
+            "    year: 2024\n"
             "    url: https://www.nice.org.uk/\n",
             "",
         ),
         [
-            f"{DT}:1: a treatment page needs sources — list at least one under `sources:` (title, publisher, "
-            "year, url)",
+            f"{DT}:1: a treatment page needs sources — list at least one under `sources:` (id, title, "
+            "publisher, year, url)",
         ],
     ),
     (
@@ -237,12 +243,12 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         },
         [
             f"{DT}:2: title contains '<' or '>' — write it as plain text, without HTML",
-            f"{DT}:20: heading 'Good treatment' differs from the front-matter title 'Good <img src=x "
+            f"{DT}:21: heading 'Good treatment' differs from the front-matter title 'Good <img src=x "
             "onerror=alert(1)>' — make them the same",
-            f"{DT}:20: image 'x' does not exist — add the file under docs/, or correct the path: in Markdown "
+            f"{DT}:21: image 'x' does not exist — add the file under docs/, or correct the path: in Markdown "
             "(`![what it shows](path)`) it is relative to this file",
-            f"{DT}:20: image 'x' has no alt text — describe what it shows: ![what the image shows](x)",
-            f"{DT}:20: inline event handler 'onerror' on <img> — remove it: pages may not run code",
+            f"{DT}:21: image 'x' has no alt text — describe what it shows: ![what the image shows](x)",
+            f"{DT}:21: inline event handler 'onerror' on <img> — remove it: pages may not run code",
         ],
     ),
     (
@@ -250,7 +256,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         treatment("type: treatment\n", "type: treatment\ntitle: Better treatment\n"),
         [
             f"{DT}:5: key 'title' is given twice (first on line 2) — keep one; YAML would silently use this one",
-            f"{DT}:21: heading 'Good treatment' differs from the front-matter title 'Better treatment' — make them the same",
+            f"{DT}:22: heading 'Good treatment' differs from the front-matter title 'Better treatment' — make them the same",
         ],
     ),
     (
@@ -264,7 +270,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "related-page-missing",
         treatment("  - conditions/good-condition.md", "  - conditions/no-such-page.md"),
         [
-            f"{DT}:17: related page 'conditions/no-such-page.md' does not exist — use a page's path from docs/, "
+            f"{DT}:18: related page 'conditions/no-such-page.md' does not exist — use a page's path from docs/, "
             "e.g. treatments/vertebroplasty.md",
         ],
     ),
@@ -438,7 +444,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "image-missing",
         treatment("../assets/diagram.png", "../assets/no-such-diagram.png"),
         [
-            f"{DT}:28: image '../assets/no-such-diagram.png' does not exist — add the file under docs/, or correct "
+            f"{DT}:29: image '../assets/no-such-diagram.png' does not exist — add the file under docs/, or correct "
             "the path: in Markdown (`![what it shows](path)`) it is relative to this file",
         ],
     ),
@@ -446,7 +452,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "image-without-alt",
         treatment("![A simple diagram of the spine]", "![]"),
         [
-            f"{DT}:28: image '../../assets/diagram.png' has no alt text — describe what it shows: "
+            f"{DT}:29: image '../../assets/diagram.png' has no alt text — describe what it shows: "
             "![what the image shows](../../assets/diagram.png)",
         ],
     ),
@@ -454,7 +460,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "image-external",
         treatment("../assets/diagram.png", "https://example.org/diagram.png"),
         [
-            f"{DT}:28: external image 'https://example.org/diagram.png' on <img> — save it under docs/assets/ and "
+            f"{DT}:29: external image 'https://example.org/diagram.png' on <img> — save it under docs/assets/ and "
             "use a local path: pages may not load anything from other sites",
         ],
     ),
@@ -462,7 +468,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "image-data-url",
         treatment("../assets/diagram.png", "data:image/png;base64,iVBORw0KGgo="),
         [
-            f"{DT}:28: 'data:' URL in src of <img> — remove it: link only to pages and files, and save images "
+            f"{DT}:29: 'data:' URL in src of <img> — remove it: link only to pages and files, and save images "
             "as files under docs/",
         ],
     ),
@@ -471,7 +477,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "raw-script",
         treatment(SUMMARY, SUMMARY + "\n\n<script>alert('hi')</script>"),
         [
-            f"{DT}:24: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only "
+            f"{DT}:25: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only "
             "hold text, local images and links",
         ],
     ),
@@ -479,9 +485,9 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "raw-script-uppercase-external",
         treatment(SUMMARY, SUMMARY + '\n\n<SCRIPT SRC="https://example.org/x.js"></SCRIPT>'),
         [
-            f"{DT}:24: external resource 'https://example.org/x.js' on <script> — save it under docs/assets/ and "
+            f"{DT}:25: external resource 'https://example.org/x.js' on <script> — save it under docs/assets/ and "
             "use a local path: pages may not load anything from other sites",
-            f"{DT}:24: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only "
+            f"{DT}:25: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only "
             "hold text, local images and links",
         ],
     ),
@@ -489,7 +495,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "raw-iframe",
         treatment(SUMMARY, SUMMARY + '\n\n<iframe src="/"></iframe>'),
         [
-            f"{DT}:24: raw <iframe> in page — remove it: it embeds another site, and pages may only hold text, "
+            f"{DT}:25: raw <iframe> in page — remove it: it embeds another site, and pages may only hold text, "
             "local images and links",
         ],
     ),
@@ -497,7 +503,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "raw-object",
         treatment(SUMMARY, SUMMARY + '\n\n<object data="movie.swf"></object>'),
         [
-            f"{DT}:24: raw <object> in page — remove it: it embeds a plug-in or another document, and pages may "
+            f"{DT}:25: raw <object> in page — remove it: it embeds a plug-in or another document, and pages may "
             "only hold text, local images and links",
         ],
     ),
@@ -505,7 +511,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "raw-embed",
         treatment(SUMMARY, SUMMARY + '\n\n<embed src="movie.swf">'),
         [
-            f"{DT}:24: raw <embed> in page — remove it: it embeds a plug-in or another document, and pages may "
+            f"{DT}:25: raw <embed> in page — remove it: it embeds a plug-in or another document, and pages may "
             "only hold text, local images and links",
         ],
     ),
@@ -513,14 +519,14 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "inline-event-handler",
         treatment(SUMMARY, SUMMARY + '\n\n<p onmouseover="steal()">Hover</p>'),
         [
-            f"{DT}:24: inline event handler 'onmouseover' on <p> — remove it: pages may not run code",
+            f"{DT}:25: inline event handler 'onmouseover' on <p> — remove it: pages may not run code",
         ],
     ),
     (
         "event-handler-via-attr-list",
         treatment(SUMMARY, SUMMARY + '\n{ onclick="steal()" }'),
         [
-            f"{DT}:23: inline event handler 'onclick' on <p> — remove it: pages may not run code",
+            f"{DT}:24: inline event handler 'onclick' on <p> — remove it: pages may not run code",
         ],
     ),
     (
@@ -529,7 +535,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
             "[good condition](../conditions/good-condition.md)", "[good condition](javascript:alert(1))"
         ),
         [
-            f"{DT}:26: 'javascript:' URL in href of <a> — remove it: link only to pages and files, and save "
+            f"{DT}:27: 'javascript:' URL in href of <a> — remove it: link only to pages and files, and save "
             "images as files under docs/",
         ],
     ),
@@ -537,7 +543,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "javascript-link-entity-encoded",
         treatment(SUMMARY, SUMMARY + '\n\n<a href="&#106;ava&#x09;script:alert(1)">click</a>'),
         [
-            f"{DT}:24: 'javascript:' URL in href of <a> — remove it: link only to pages and files, and save "
+            f"{DT}:25: 'javascript:' URL in href of <a> — remove it: link only to pages and files, and save "
             "images as files under docs/",
         ],
     ),
@@ -545,7 +551,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "javascript-link-html5-entity",
         treatment(SUMMARY, SUMMARY + '\n\n<a href="javascript&colon;alert(1)">click</a>'),
         [
-            f"{DT}:24: 'javascript:' URL in href of <a> — remove it: link only to pages and files, and save "
+            f"{DT}:25: 'javascript:' URL in href of <a> — remove it: link only to pages and files, and save "
             "images as files under docs/",
         ],
     ),
@@ -553,7 +559,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "data-url-link",
         treatment(SUMMARY, SUMMARY + " [Open](data:text/html;base64,PHNjcmlwdD4=)"),
         [
-            f"{DT}:22: 'data:' URL in href of <a> — remove it: link only to pages and files, and save images as "
+            f"{DT}:23: 'data:' URL in href of <a> — remove it: link only to pages and files, and save images as "
             "files under docs/",
         ],
     ),
@@ -561,7 +567,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "external-script-in-svg",
         treatment(SUMMARY, SUMMARY + '\n\n<svg><image href="https://example.org/x.svg"/></svg>'),
         [
-            f"{DT}:24: external resource 'https://example.org/x.svg' on <image> — save it under docs/assets/ and "
+            f"{DT}:25: external resource 'https://example.org/x.svg' on <image> — save it under docs/assets/ and "
             "use a local path: pages may not load anything from other sites",
         ],
     ),
@@ -595,6 +601,182 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         ],
     ),
     # --- placeholders ------------------------------------------------------------------------------
+    # --- sources and inline citations (issue 12) -------------------------------------------
+    (
+        "source-id-missing",
+        treatment("  - id: example-guideline\n    title:", "  - title:"),
+        [
+            f"{DT}:12: missing required key 'id' in source 1 — add it: Short name the page cites it by, as "
+            "`[^id]`: lower-case letters, digits and hyphens, unique on the page, e.g. `nice-ng234`. Write it first.",
+        ],
+    ),
+    (
+        "source-id-not-a-slug",
+        treatment("id: example-guideline", "id: Example_Guideline"),
+        [
+            f"{DT}:12: source 1: source id 'Example_Guideline' is not a slug — use lower-case letters, digits "
+            "and single hyphens, e.g. nice-ng234",
+        ],
+    ),
+    (
+        "source-id-twice",
+        treatment(
+            "    url: https://www.nice.org.uk/\n",
+            "    url: https://www.nice.org.uk/\n  - id: example-guideline\n    title: Another guideline\n"
+            "    publisher: NICE\n    year: 2025\n    url: https://www.nice.org.uk/guidance\n",
+        ),
+        [
+            f"{DT}:17: source id 'example-guideline' is used twice (first on line 12) — give each source its own id",
+        ],
+    ),
+    (
+        "source-undated",
+        treatment("    year: 2024\n", ""),
+        [
+            f"{DT}:12: source 'example-guideline' has no date — add `year` (published or last updated) or, "
+            "for a web page that shows no date, `accessed: YYYY-MM-DD`",
+        ],
+    ),
+    (
+        "source-without-url-or-doi",
+        treatment("    url: https://www.nice.org.uk/\n", ""),
+        [
+            f"{DT}:12: source 'example-guideline' cannot be found by a reader — add its https `url` or its `doi`",
+        ],
+    ),
+    (
+        "source-doi-malformed",
+        treatment("    url: https://www.nice.org.uk/", "    doi: https://doi.org/10.1000/x"),
+        [
+            f"{DT}:16: source 1: doi 'https://doi.org/10.1000/x' is not a DOI — write it as printed on the "
+            "paper, starting 10., without https://doi.org/, e.g. 10.1016/S0140-6736(05)66954-1",
+        ],
+    ),
+    (
+        "source-accessed-not-a-date",
+        treatment("    year: 2024", "    accessed: 2026-13-01"),
+        [
+            f"{DT}:15: source 1 accessed '2026-13-01' is not a real date — write it as YYYY-MM-DD, e.g. 2026-11-21",
+        ],
+    ),
+    (
+        "source-accessed-after-review",
+        treatment("    year: 2024", "    accessed: 2026-11-02"),
+        [
+            f"{DT}:15: source 'example-guideline' accessed 2026-11-02 is after last_reviewed 2026-11-01 — "
+            "give the day you read it, on or before the review",
+        ],
+    ),
+    (
+        "citation-of-unlisted-source",
+        treatment("[^example-guideline]", "[^example-guidline]"),
+        [
+            f"{DT}:12: source 'example-guideline' is listed but nothing on the page cites it — cite it as "
+            "[^example-guideline] after the sentence it supports, or remove it",
+            f"{DT}:27: citation [^example-guidline] names no source on this page — use an `id` from "
+            "`sources:` (example-guideline) or add the source there",
+        ],
+    ),
+    (
+        "source-cited-nowhere",
+        treatment("[^example-guideline]", ""),
+        [
+            f"{DT}:12: source 'example-guideline' is listed but nothing on the page cites it — cite it as "
+            "[^example-guideline] after the sentence it supports, or remove it",
+        ],
+    ),
+    (
+        "citation-malformed",
+        treatment("[^example-guideline]", "[^example-guideline] [^Example_Guideline]"),
+        [
+            f"{DT}:27: citation '[^Example_Guideline]' is not a source id — write [^id] with the lower-case "
+            "`id` of an entry in `sources:` (letters, digits, hyphens)",
+        ],
+    ),
+    (
+        "footnote-definition",
+        treatment(
+            "- What are the risks for me?\n",
+            "- What are the risks for me?\n\n[^example-guideline]: An example guideline, NICE, 2024.\n",
+        ),
+        [
+            f"{DT}:46: a footnote definition in the page — list the source under `sources:` in the front "
+            "matter with an `id`, and cite it as [^id]",
+        ],
+    ),
+    (
+        "citation-in-heading",
+        treatment("## What it is", "## What it is[^example-guideline]"),
+        [
+            f"{DT}:25: citation in a heading — cite the source in the text below the heading instead",
+        ],
+    ),
+    *[
+        (
+            f"figure-without-citation-{name}",
+            treatment(SUMMARY, sentence),
+            [
+                f"{DT}:23: '{figure}' is a figure with no citation in its paragraph or list item — cite its "
+                "source with [^id] straight after it, or leave the figure out",
+            ],
+        )
+        for name, sentence, figure in [
+            ("percentage", "About 40% of people feel less pain.", "40%"),
+            ("n-in-n", "About 1 in 50 people die after it.", "1 in 50"),
+            ("words-in-words", "About one in three people feel less pain.", "one in three"),
+            ("n-out-of-n", "It helped 3 out of 101 people.", "3 out of 101"),
+            ("median", "The median time in hospital is short.", "median"),
+            ("survival-time", "People lived for 6 months on average.", "6 months"),
+        ]
+    ],
+    (
+        "figure-without-citation-in-a-list-item",
+        treatment("    - infection\n", "    - infection in about 2 in 100 people\n"),
+        [
+            f"{DT}:40: '2 in 100' is a figure with no citation in its paragraph or list item — cite its "
+            "source with [^id] straight after it, or leave the figure out",
+        ],
+    ),
+    (
+        "figure-without-citation-on-a-condition-page",
+        condition("- pain", "- pain, in about 3 in 4 people"),
+        [
+            f"{DC}:26: '3 in 4' is a figure with no citation in its paragraph or list item — cite its "
+            "source with [^id] straight after it, or leave the figure out",
+        ],
+    ),
+    (
+        "clinical-review-incomplete",
+        treatment(
+            "sources:\n", "clinical_review:\n  name: Dr A Example\n  role: Consultant surgeon\nsources:\n"
+        ),
+        [
+            f"{DT}:11: missing required key 'date' in clinical_review — add it: Date they signed the page off, "
+            "as YYYY-MM-DD.",
+        ],
+    ),
+    (
+        "clinical-review-date-not-real",
+        treatment(
+            "sources:\n",
+            "clinical_review:\n  name: Dr A Example\n  role: Consultant surgeon\n  date: 2026-02-30\nsources:\n",
+        ),
+        [
+            f"{DT}:14: clinical_review.date '2026-02-30' is not a real date — write it as YYYY-MM-DD, "
+            "e.g. 2026-11-21",
+        ],
+    ),
+    # --- near-copies between content pages (issue 12, section 4) ------------------------------
+    (
+        "near-copy-pages",
+        {**treatment(SUMMARY, SHARED_25), **guide("Some text.", SHARED_25)},
+        [
+            f"{DG}:1: shares 16 10-word runs with {DT} (more than 15) — say what is specific to each page, "
+            "and keep shared background on one page that the other links to",
+            f"{DT}:1: shares 16 10-word runs with {DG} (more than 15) — say what is specific to each page, "
+            "and keep shared background on one page that the other links to",
+        ],
+    ),
     (
         "placeholder-in-body",
         guide("Some text.", "TODO: write this section."),
@@ -623,6 +805,11 @@ def test_bad_page_fails_with_exact_message(tmp_path, pages, expected):
         build_fixture(tmp_path, pages)
     assert problem_lines(failed.value.messages) == expected
     assert failed.value.messages[-1] == "Aborted with a BuildError!"
+
+
+def test_pages_may_share_up_to_the_limit_of_runs(tmp_path):
+    shared_24 = SHARED_25.replace(" at home.", " home.")  # 24 words: 15 runs
+    assert build_fixture(tmp_path, {**treatment(SUMMARY, shared_24), **guide("Some text.", shared_24)}) == []
 
 
 def test_review_due_soon_fails_only_strict_builds(tmp_path):

@@ -52,24 +52,60 @@ def fixture_site(tmp_path_factory) -> pathlib.Path:
     return out
 
 
-def test_sources_are_listed_with_links_only_when_given(fixture_site):
-    section = soup_of(fixture_site, "treatments/stent").select_one("section.page-sources")
+def test_sources_are_numbered_and_link_to_their_url_or_doi_and_back(fixture_site):
+    soup = soup_of(fixture_site, "treatments/stent")
+    section = soup.select_one("section.page-sources")
     assert section.select_one("h2#sources").get_text(strip=True) == "Sources"
-    items = section.select("li")
+    items = section.select("ol > li")
+    assert [li["id"] for li in items] == ["source-checked-guideline", "source-paper"]
     assert [" ".join(li.get_text().split()) for li in items] == [
-        "A checked guideline. NICE, 2023.",
-        "A paper without a link <i>. A Journal, 2019.",
+        "A checked guideline. NICE, 2023. ↩︎",
+        "A paper with a DOI only <i>. A Journal, accessed 1 March 2026. ↩︎",
     ]
-    assert [a["href"] for a in items[0].select("a")] == ["https://www.nice.org.uk/guidance/ng234"]
-    assert items[1].select("a") == [] and items[1].select("i") == []  # escaped, not markup
+    assert [a["href"] for a in items[0].select("a")] == [
+        "https://www.nice.org.uk/guidance/ng234",
+        "#cite-checked-guideline-1",
+    ]
+    assert [a["href"] for a in items[1].select("a")] == [
+        "https://doi.org/10.1016/S0140-6736(05)66954-1",
+        "#cite-paper-1",
+    ]
+    assert items[1].select("i") == []  # escaped, not markup
+    cited = [(sup["id"], sup.a["href"], sup.a["aria-label"]) for sup in soup.select("article sup.citation")]
+    assert cited == [
+        ("cite-paper-1", "#source-paper", "source 2"),
+        ("cite-checked-guideline-1", "#source-checked-guideline", "source 1"),
+    ]
     assert soup_of(fixture_site, "guides/choosing").select("#sources") == []  # no sources, no heading
 
 
 def test_review_dates_read_as_dates(fixture_site):
     review = soup_of(fixture_site, "guides/choosing").select_one(".page-review")
     text = " ".join(review.get_text(" ", strip=True).split())
-    assert text == "Page last reviewed: 1 February 2026 Next review due: 1 August 2026"
+    assert text == (
+        "Page last reviewed: 1 February 2026 Next review due: 1 August 2026 Awaiting review by a clinician"
+    )
     assert [t["datetime"] for t in review.select("time")] == ["2026-02-01", "2026-08-01"]
+    assert "reviewedBy" not in json.loads(
+        soup_of(fixture_site, "guides/choosing").select_one('script[type="application/ld+json"]').string
+    )
+
+
+def test_a_clinical_sign_off_shows_who_checked_the_page(fixture_site):
+    soup = soup_of(fixture_site, "treatments/stent")
+    review = soup.select_one(".page-review .clinical-review")
+    text = " ".join(review.get_text(" ", strip=True).split())
+    assert text == (
+        "Checked by a clinician: Dr A </script><b>Example</b>, Consultant interventional radiologist, "
+        "on 2 March 2026"
+    )
+    assert review.select("b") == [] and review.select_one("time")["datetime"] == "2026-03-02"
+    data = json.loads(soup.select_one('script[type="application/ld+json"]').string)
+    assert data["reviewedBy"] == {
+        "@type": "Person",
+        "name": "Dr A </script><b>Example</b>",
+        "jobTitle": "Consultant interventional radiologist",
+    }
 
 
 def test_link_previews_and_json_ld_survive_characters_that_need_escaping(fixture_site):
@@ -87,7 +123,16 @@ def test_link_previews_and_json_ld_survive_characters_that_need_escaping(fixture
     assert data["about"] == {"@type": "MedicalProcedure", "name": title, "alternateName": ["food pipe tube"]}
     assert data["lastReviewed"] == "2026-03-09"
     assert data["url"] == "https://example.org/docs/treatments/stent/"
-    assert [c.get("url") for c in data["citation"]] == ["https://www.nice.org.uk/guidance/ng234", None]
+    assert [c.get("url") for c in data["citation"]] == [
+        "https://www.nice.org.uk/guidance/ng234",
+        "https://doi.org/10.1016/S0140-6736(05)66954-1",
+    ]
+    assert data["citation"][1]["identifier"] == {
+        "@type": "PropertyValue",
+        "propertyID": "DOI",
+        "value": "10.1016/S0140-6736(05)66954-1",
+    }
+    assert "datePublished" not in data["citation"][1]
 
 
 def test_pages_that_are_neither_treatment_nor_condition_are_about_advanced_cancer(fixture_site):
@@ -136,6 +181,7 @@ def test_every_page_has_trust_signals_and_previews_from_its_front_matter(site_di
         expected = (
             f"Page last reviewed: {long_date(meta['last_reviewed'])}"
             f" Next review due: {long_date(meta['next_review'])}"
+            " Awaiting review by a clinician"  # no page is signed off by a clinician yet
         )
         if text != expected:
             problems.append(f"{where}: review dates read {text!r}, expected {expected!r}")
@@ -146,8 +192,12 @@ def test_every_page_has_trust_signals_and_previews_from_its_front_matter(site_di
             )
         for item, source in zip(items, meta.get("sources") or [], strict=False):
             hrefs = [a["href"] for a in item.select("a")]
-            if hrefs != ([source["url"]] if source.get("url") else []):
+            link = source.get("url") or f"https://doi.org/{source['doi']}"
+            backlink = f"#cite-{source['id']}-1"
+            if hrefs[:1] != [link] or hrefs[-1:] != [backlink] or item.get("id") != f"source-{source['id']}":
                 problems.append(f"{where}: source {source['title']!r} links to {hrefs}")
+            if not soup.select_one(f'article sup.citation[id="cite-{source["id"]}-1"]'):
+                problems.append(f"{where}: source {source['id']!r} is cited nowhere on the page")
         if len(soup.select("#sources")) > 1:
             problems.append(
                 f"{where}: two elements with id 'sources' (do not write a Sources section by hand)"
@@ -195,6 +245,8 @@ def _json_ld_problems(soup: BeautifulSoup, meta: dict) -> list[str]:
         problems.append("JSON-LD name or description differs from the front matter")
     if len(data.get("citation") or []) != len(meta.get("sources") or []):
         problems.append("JSON-LD citations differ from the sources")
+    if "reviewedBy" in data and not meta.get("clinical_review"):
+        problems.append("JSON-LD claims a reviewer, but no clinician has signed the page off")
     return problems
 
 

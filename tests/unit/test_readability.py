@@ -45,8 +45,8 @@ def test_markup_is_not_counted_as_words():
     md = (
         '---\ntitle: X\n---\n\n!!! warning "Risks"\n    Bleeding.\n\n'
         '![alt text here](a.svg){ data-gallery="g" }\n<figure markdown="span">Caption.</figure>\n'
-        "[link words](../x.md)\n*[MDT]: team\n"
+        "[link words](../x.md)[^nice-ng234]\n*[MDT]: team\n"
     )
     text = readability.plain_text(md)
-    assert "gallery" not in text and "../x.md" not in text and "team" not in text
+    assert "gallery" not in text and "../x.md" not in text and "team" not in text and "nice" not in text
     assert readability.measure(md).words == 5  # Risks, Bleeding, Caption, link, words

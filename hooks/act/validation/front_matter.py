@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from act.problems import Problem, SourceMap
-from act.validation.schema import FrontMatter, SearchSettings, Source
+from act.validation.schema import ClinicalReview, FrontMatter, SearchSettings, Source
 
 DATE_HINT = "write it as YYYY-MM-DD, e.g. 2026-11-21"
 
@@ -186,7 +186,11 @@ def _label(loc: tuple) -> str:
     return ".".join(str(part) for part in loc)
 
 
-_NESTED_MODELS: dict[str, type[BaseModel]] = {"sources": Source, "search": SearchSettings}
+_NESTED_MODELS: dict[str, type[BaseModel]] = {
+    "sources": Source,
+    "search": SearchSettings,
+    "clinical_review": ClinicalReview,
+}
 
 
 def _model_for(loc: tuple) -> type[BaseModel]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from act.problems import Problem, SourceMap
 from act.validation.body import html_findings, locate, placeholder_problems
+from act.validation.citations import citation_problems
 from act.validation.front_matter import check_front_matter, duplicate_key_problems, read_front_matter
 from act.validation.names import PageNames
 from act.validation.review_dates import review_problem, reviewed_in_future
@@ -55,6 +56,8 @@ def check_page(
             problems.append(source.problem(source.line_of(("next_review",)), outcome[1], outcome[0]))  # type: ignore[arg-type]
         problems += _pinned_page_problems(source, src_uri, "related", model.related, site.page_paths)
         problems += _pinned_page_problems(source, src_uri, "not_related", model.not_related, site.page_paths)
+    if data is not None:
+        problems += citation_problems(source, model)
     data = data or {}
     title = data.get("title") if isinstance(data.get("title"), str) else None
     page_type = data.get("type") if isinstance(data.get("type"), str) else None

@@ -34,6 +34,7 @@ from pydantic import (
     HttpUrl,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -103,19 +104,67 @@ PlainText = Annotated[str, AfterValidator(_plain_text)]
 VocabularyTerm = Annotated[str, AfterValidator(_vocabulary_term)]
 
 
+# A source's `id`: a lower-case slug, like a page's file name, cited as `[^id]`.
+SOURCE_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# A DOI as printed on a paper, without the https://doi.org/ prefix: 10.1016/S0140-6736(05)66954-1.
+DOI_RE = re.compile(r"10\.\d{4,9}/[-._;()/:A-Za-z0-9<>\[\]]+")
+
+
+def _source_id(value: str) -> str:
+    if not SOURCE_ID_RE.fullmatch(value):
+        raise PydanticCustomError(
+            "source_id",
+            "source id '{id}' is not a slug — use lower-case letters, digits and single hyphens, "
+            "e.g. nice-ng234",
+            {"id": value},
+        )
+    return value
+
+
+def _doi(value: str) -> str:
+    if not DOI_RE.fullmatch(value) or "<" in value or ">" in value:
+        raise PydanticCustomError(
+            "doi",
+            "doi '{doi}' is not a DOI — write it as printed on the paper, starting 10., "
+            "without https://doi.org/, e.g. 10.1016/S0140-6736(05)66954-1",
+            {"doi": value},
+        )
+    return value
+
+
 class Source(BaseModel):
     """One reference a page's facts come from."""
 
     model_config = ConfigDict(extra="forbid")
 
+    id: Annotated[str, AfterValidator(_source_id)] = Field(
+        description="Short name the page cites it by, as `[^id]`: lower-case letters, digits and hyphens, "
+        "unique on the page, e.g. `nice-ng234`. Write it first."
+    )
     title: PlainText = Field(min_length=3, description="Title of the page, guideline or paper.")
     publisher: PlainText = Field(
         min_length=2, description="Organisation or journal that published it, e.g. NHS, NICE."
     )
-    year: int = Field(ge=1990, le=2100, description="Year it was published or last updated.")
+    year: int | None = Field(
+        default=None,
+        ge=1990,
+        le=2100,
+        description="Year it was published or last updated. Give `year` or `accessed`.",
+    )
+    accessed: dt.date | None = Field(
+        default=None,
+        description="For a web page that shows no date: the day you read it, as YYYY-MM-DD, "
+        "not after `last_reviewed`. Give `year` or `accessed`.",
+    )
     url: HttpUrl | None = Field(
         default=None,
-        description="Address of the source. Only give one you have checked exists; https only.",
+        description="Address of the source. Only give one you have checked exists; https only. "
+        "Give `url` or `doi`.",
+    )
+    doi: Annotated[str, AfterValidator(_doi)] | None = Field(
+        default=None,
+        description="DOI of a paper, e.g. `10.1016/S0140-6736(05)66954-1` (linked as https://doi.org/...). "
+        "Give `url` or `doi`.",
     )
 
     @field_validator("url")
@@ -149,6 +198,35 @@ class Source(BaseModel):
                 {"url": str(url)},
             )
         return url
+
+    @model_validator(mode="after")
+    def _dated_and_findable(self) -> Source:
+        if self.year is None and self.accessed is None:
+            raise PydanticCustomError(
+                "source_undated",
+                "source '{id}' has no date — add `year` (published or last updated) or, for a web "
+                "page that shows no date, `accessed: YYYY-MM-DD`",
+                {"id": self.id},
+            )
+        if self.url is None and self.doi is None:
+            raise PydanticCustomError(
+                "source_unfindable",
+                "source '{id}' cannot be found by a reader — add its https `url` or its `doi`",
+                {"id": self.id},
+            )
+        return self
+
+
+class ClinicalReview(BaseModel):
+    """A clinician's sign-off, given in a pull request; never written for them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: PlainText = Field(min_length=3, description="Full name of the clinician who checked the page.")
+    role: PlainText = Field(
+        min_length=3, description="Their role, as readers should see it, e.g. Consultant clinical oncologist."
+    )
+    date: dt.date = Field(description="Date they signed the page off, as YYYY-MM-DD.")
 
 
 class SearchSettings(BaseModel):
@@ -209,8 +287,14 @@ class FrontMatter(BaseModel):
     sources: list[Source] = Field(
         default_factory=list,
         validate_default=True,
-        description="References for the page's facts (title, publisher, year, url). "
-        "Treatment and condition pages need at least one.",
+        description="References for the page's facts, each with `id`, title, publisher, `year` or "
+        "`accessed`, and `url` or `doi`. Treatment and condition pages need at least one; every source is "
+        "cited in the text as `[^id]`, and every figure carries a citation.",
+    )
+    clinical_review: ClinicalReview | None = Field(
+        default=None,
+        description="Only when a named clinician has checked the page and signed it off in a pull request: "
+        "`{name, role, date}`, all three. Without it the page says it is awaiting review by a clinician.",
     )
     related: list[str] = Field(
         default_factory=list,
@@ -260,7 +344,7 @@ class FrontMatter(BaseModel):
             raise PydanticCustomError(
                 "sources_missing",
                 "a {type} page needs sources — "
-                "list at least one under `sources:` (title, publisher, year, url)",
+                "list at least one under `sources:` (id, title, publisher, year, url)",
                 {"type": page_type},
             )
         return sources

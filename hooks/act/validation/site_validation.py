@@ -17,7 +17,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from act import near_copies
 from act.build import build_of
+from act.content_model import LISTED_TYPES
+from act.html_text import strip_tags
 from act.problems import Problem, SourceMap
 from act.security import csp
 from act.security.files import published_problem, symlink_problems
@@ -103,6 +106,7 @@ class SiteValidation:
             style_hashes=frozenset(found.get("style-src-elem", found.get("style-src", []))),
         )
         self.gated: set[str] = set()  # pages already gated as they were written (site paths)
+        self.texts: dict[str, str] = {}  # readable text of each content page, by its label
 
     def check_files(self, files: Files) -> None:
         self.site.page_paths = {file.src_uri for file in files.documentation_pages()}
@@ -170,6 +174,17 @@ class SiteValidation:
         self.build.problems += result.problems
         if result.names is not None:
             self.names.append(result.names)
+        if isinstance(page.meta, dict) and page.meta.get("type") in LISTED_TYPES:
+            self.texts[source.path] = strip_tags(html)
+
+    def check_near_copies(self) -> None:
+        """Content pages that repeat each other: each pair named on both pages."""
+        limit = self.build.settings.near_copy_runs_max
+        if limit is None:
+            return
+        for first, second, count in near_copies.near_copies(self.texts, limit):
+            self.build.problems.append(Problem(first, 1, near_copies.message(second, count, limit)))
+            self.build.problems.append(Problem(second, 1, near_copies.message(first, count, limit)))
 
     def check_names(self) -> None:
         """Titles and aliases across pages: each names one page."""

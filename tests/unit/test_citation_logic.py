@@ -1,0 +1,78 @@
+"""act.citations: rendering and the checks, on strings (no build)."""
+
+from __future__ import annotations
+
+import pytest
+from act.citations import blocks, check_citations, render, source_numbers, uncited
+
+
+def test_numbers_follow_the_list_order_and_skip_bad_entries():
+    sources = [{"id": "b"}, {"title": "no id"}, {"id": "a"}, {"id": "b"}, "junk"]
+    assert source_numbers(sources) == {"b": 1, "a": 3}
+    assert source_numbers(None) == {} and source_numbers({"id": "a"}) == {}
+
+
+def test_render_leaves_code_unknown_ids_and_fences_alone():
+    text = "One.[^a] `[^a]` [^zz]\n```\n[^a]\n```\nTwo.[^a]"
+    out = render(text, {"a": 3})
+    assert out.count('aria-label="source 3"') == 2
+    assert 'id="cite-a-1"' in out and 'id="cite-a-2"' in out
+    assert "`[^a]`" in out and "[^zz]" in out and "\n[^a]\n" in out
+
+
+def test_blocks_split_paragraphs_and_list_items_with_their_first_line():
+    body = 'Para one\ncontinues.\n\n- item one\n- item two\n  continues\n\n## Head 40%\n\n!!! note "Box"\n    Inside.'
+    assert list(blocks(body, 10)) == [
+        (10, "Para one\ncontinues."),
+        (13, "- item one"),
+        (14, "- item two\n  continues"),
+        (20, "    Inside."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "messages"),
+    [
+        ("About 5% of people.[^a]", []),
+        ("About 5% of people.", ["'5%' is a figure"]),
+        ("Half of people.", []),
+        ("See [^b].[^a]", ["citation [^b] names no source"]),
+        ("[^a]: a definition", ["a footnote definition"]),
+        ("## Head[^a]\n\nText.[^a]", ["citation in a heading"]),
+        ("Text [^A_b].[^a]", ["citation '[^A_b]' is not a source id"]),
+    ],
+)
+def test_check_citations(body, messages):
+    found = check_citations(body, 1, ["a"])
+    assert len(found) == len(messages)
+    for finding, start in zip(found, messages, strict=True):
+        assert finding.message.startswith(start), finding.message
+
+
+def test_uncited_keeps_list_order():
+    assert uncited("Text.[^b]", 1, ["c", "b", "a"]) == ["c", "a"]
+
+
+def test_newest_source_year_takes_year_or_the_year_accessed():
+    import datetime as dt
+
+    from act.citations import newest_source_year, sources_out_of_date
+
+    sources = [{"year": 2014}, {"accessed": dt.date(2019, 5, 1)}, {"title": "neither"}, "junk"]
+    assert newest_source_year(sources) == 2019
+    assert newest_source_year([]) is None and newest_source_year(None) is None
+    review = dt.date(2027, 11, 27)
+    assert sources_out_of_date(2021, review, 5) and not sources_out_of_date(2022, review, 5)
+    assert not sources_out_of_date(None, review, 5)
+
+
+def test_json_ld_names_a_reviewer_only_when_a_clinician_signed_off():
+    import datetime as dt
+
+    from act.structured_data import structured_data
+
+    meta = {"title": "T", "type": "treatment", "last_reviewed": dt.date(2026, 1, 1)}
+    assert "reviewedBy" not in structured_data(meta, site_name="S", site_url=None, canonical_url=None)
+    signed = {**meta, "clinical_review": {"name": "Dr A", "role": "Oncologist", "date": dt.date(2026, 1, 2)}}
+    data = structured_data(signed, site_name="S", site_url=None, canonical_url=None)
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr A", "jobTitle": "Oncologist"}
