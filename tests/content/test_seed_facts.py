@@ -114,6 +114,14 @@ def test_the_unsupported_claim_patterns_catch_the_claim():
         "vertebroplasty-restores-height": "Vertebroplasty restores the height of the bone.",
         "cement-for-severe-collapse": "Cement helps when there is severe vertebral collapse.",
         "stent-rigid-incompressible": "A stent is a rigid, incompressible tube.",
+        "cryo-prostate": "Freezing can be a first treatment for prostate cancer that has not spread.",
+        "cryo-liver": "Cryoablation can treat small liver tumours that would be hard to reach.",
+        "cryo-lung": "Freezing can treat small tumours near the outer edge of the lung.",
+        "cryo-skin": "It treats skin cancers such as basal cell carcinoma.",
+        "metastasectomy-prolong-life": "Metastasectomy usually helps people live longer.",
+        "spine-mis-benefits": "People usually have a shorter hospital stay and faster rehabilitation.",
+        "meso-chemo-surgery": "You may have chemotherapy before or after an operation.",
+        "meso-radiotherapy-surgery": "Radiotherapy may be given before or after surgery to lower the chance of it coming back.",
     }
     assert sorted(examples) == sorted(c["id"] for c in NOT_STATED)
     for claim in NOT_STATED:
