@@ -125,23 +125,23 @@ EXPECTED: dict[str, list[str]] = {
         "docs/assets/café.svg:1: file name 'assets/café.svg' has characters other than a-z, 0-9, '-', '_' and '.' — rename it: use lower-case letters, digits and hyphens only, e.g. bone-cement.svg",
     ],
     "svg-title-holds-html": [
-        "docs/treatments/good-treatment.md:24: in the built page: attribute 'onerror' on <img> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to hooks/act/security/allowlist.py",
+        "docs/treatments/good-treatment.md:25: in the built page: attribute 'onerror' on <img> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to hooks/act/security/allowlist.py",
     ],
     "deep-nesting-hides-script": [
-        "docs/treatments/good-treatment.md:26: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only hold text, local images and links",
+        "docs/treatments/good-treatment.md:27: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only hold text, local images and links",
     ],
     "link-title-markup": [
-        "docs/treatments/good-treatment.md:24: in the built page: 'title' of <a> holds markup ('<img src=x onerror=alert(1)>'), which the theme or the lightbox shows as HTML — write plain text, without < or entities such as &lt;",
+        "docs/treatments/good-treatment.md:25: in the built page: 'title' of <a> holds markup ('<img src=x onerror=alert(1)>'), which the theme or the lightbox shows as HTML — write plain text, without < or entities such as &lt;",
     ],
     "abbr-definition-entity-markup": [
-        "docs/treatments/good-treatment.md:26: in the built page: 'title' of <abbr> holds markup ('<img src=x onerror=alert(1)>'), which the theme or the lightbox shows as HTML — write plain text, without < or entities such as &lt;",
+        "docs/treatments/good-treatment.md:27: in the built page: 'title' of <abbr> holds markup ('<img src=x onerror=alert(1)>'), which the theme or the lightbox shows as HTML — write plain text, without < or entities such as &lt;",
     ],
     "lightbox-data-title": [
-        "docs/treatments/good-treatment.md:28: in the built page: 'data-title' of <a> holds markup ('<img src=x onerror=alert(1)>'), which the theme or the lightbox shows as HTML — write plain text, without < or entities such as &lt;",
-        "docs/treatments/good-treatment.md:28: in the built page: 'data-title' of <img> holds markup ('<img src=x onerror=alert(1)>'), which the theme or the lightbox shows as HTML — write plain text, without < or entities such as &lt;",
+        "docs/treatments/good-treatment.md:29: in the built page: 'data-title' of <a> holds markup ('<img src=x onerror=alert(1)>'), which the theme or the lightbox shows as HTML — write plain text, without < or entities such as &lt;",
+        "docs/treatments/good-treatment.md:29: in the built page: 'data-title' of <img> holds markup ('<img src=x onerror=alert(1)>'), which the theme or the lightbox shows as HTML — write plain text, without < or entities such as &lt;",
     ],
     "lightbox-data-src": [
-        "docs/treatments/good-treatment.md:28: in the built page: attribute 'data-src' on <img> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to hooks/act/security/allowlist.py",
+        "docs/treatments/good-treatment.md:29: in the built page: attribute 'data-src' on <img> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to hooks/act/security/allowlist.py",
     ],
     "svg-smil-set-javascript": [
         "docs/assets/bad.svg:2: <set> animation in SVG — remove it: animation can change links into code; diagrams are still pictures",
@@ -159,22 +159,22 @@ EXPECTED: dict[str, list[str]] = {
         "docs/assets/bad.svg:2: SVG style loads a resource or uses CSS escapes — remove the @import, url() to anything but #id, image-set() and backslashes; diagrams must be self-contained",
     ],
     "tab-inside-scheme": [
-        "docs/treatments/good-treatment.md:24: 'javascript:' URL in href of <a> — remove it: link only to pages and files, and save images as files under docs/",
+        "docs/treatments/good-treatment.md:25: 'javascript:' URL in href of <a> — remove it: link only to pages and files, and save images as files under docs/",
     ],
     "newline-inside-scheme": [
-        "docs/treatments/good-treatment.md:24: 'javascript:' URL in href of <a> — remove it: link only to pages and files, and save images as files under docs/",
+        "docs/treatments/good-treatment.md:25: 'javascript:' URL in href of <a> — remove it: link only to pages and files, and save images as files under docs/",
     ],
     "backslash-host": [
-        "docs/treatments/good-treatment.md:24: in the built page: <img> src='/\\evil.example/x.png' loads from another site or with a scheme — only files of this site may be loaded: save it under docs/assets/ and use a relative path",
+        "docs/treatments/good-treatment.md:25: in the built page: <img> src='/\\evil.example/x.png' loads from another site or with a scheme — only files of this site may be loaded: save it under docs/assets/ and use a relative path",
     ],
     "ping-attribute": [
-        "docs/treatments/good-treatment.md:24: in the built page: attribute 'ping' on <a> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to hooks/act/security/allowlist.py",
+        "docs/treatments/good-treatment.md:25: in the built page: attribute 'ping' on <a> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to hooks/act/security/allowlist.py",
     ],
     "style-image-set": [
-        "docs/treatments/good-treatment.md:24: in the built page: attribute 'style' on <span> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to hooks/act/security/allowlist.py",
+        "docs/treatments/good-treatment.md:25: in the built page: attribute 'style' on <span> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to hooks/act/security/allowlist.py",
     ],
     "style-css-escape": [
-        "docs/treatments/good-treatment.md:24: in the built page: attribute 'style' on <span> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to hooks/act/security/allowlist.py",
+        "docs/treatments/good-treatment.md:25: in the built page: attribute 'style' on <span> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to hooks/act/security/allowlist.py",
     ],
     "front-matter-alias-bomb": [
         "docs/treatments/good-treatment.md:5: front matter: YAML anchor 'a' — write the value out in full: anchors and aliases (&name, *name) are not read",
@@ -186,7 +186,7 @@ EXPECTED: dict[str, list[str]] = {
         "docs/_data/spelling-variants.yml:1: YAML anchor 't' — write the value out in full: anchors and aliases (&name, *name) are not read",
     ],
     "duplicate-key-nested": [
-        "docs/treatments/good-treatment.md:16: key 'url' is given twice (first on line 15) — keep one; YAML would silently use this one",
+        "docs/treatments/good-treatment.md:17: key 'url' is given twice (first on line 16) — keep one; YAML would silently use this one",
     ],
     "duplicate-key-quoted": [
         "docs/treatments/good-treatment.md:5: key 'title' is given twice (first on line 2) — keep one; YAML would silently use this one",
@@ -195,23 +195,23 @@ EXPECTED: dict[str, list[str]] = {
         "docs/treatments/good-treatment.md:9: last_reviewed 1785542400 is a number, not a date — write it as YYYY-MM-DD, e.g. 2026-11-21",
     ],
     "source-url-userinfo": [
-        "docs/treatments/good-treatment.md:15: source 1: source url 'https://www.nice.org.uk@evil.example/' has a name before '@', so it leads to another site than it seems — give the plain https:// address of the source",
+        "docs/treatments/good-treatment.md:16: source 1: source url 'https://www.nice.org.uk@evil.example/' has a name before '@', so it leads to another site than it seems — give the plain https:// address of the source",
     ],
     "source-url-loopback": [
-        "docs/treatments/good-treatment.md:15: source 1: source url 'https://127.0.0.1/admin' is not a public web address — give the https:// address of the published source, by its domain name",
+        "docs/treatments/good-treatment.md:16: source 1: source url 'https://127.0.0.1/admin' is not a public web address — give the https:// address of the published source, by its domain name",
     ],
     "source-url-private": [
-        "docs/treatments/good-treatment.md:15: source 1: source url 'https://10.0.0.8/' is not a public web address — give the https:// address of the published source, by its domain name",
+        "docs/treatments/good-treatment.md:16: source 1: source url 'https://10.0.0.8/' is not a public web address — give the https:// address of the published source, by its domain name",
     ],
     "source-url-localhost": [
-        "docs/treatments/good-treatment.md:15: source 1: source url 'https://localhost/' is not a public web address — give the https:// address of the published source, by its domain name",
+        "docs/treatments/good-treatment.md:16: source 1: source url 'https://localhost/' is not a public web address — give the https:// address of the published source, by its domain name",
     ],
     "title-zero-width": [
         "docs/treatments/good-treatment.md:2: title contains an invisible or control character (U+200B) — delete it and type the text again",
-        "docs/treatments/good-treatment.md:20: heading 'Good treatment' differs from the front-matter title 'Good\u200b treatment' — make them the same",
+        "docs/treatments/good-treatment.md:21: heading 'Good treatment' differs from the front-matter title 'Good\u200b treatment' — make them the same",
     ],
     "nul-byte": [
-        "docs/treatments/good-treatment.md:26: file holds a NUL byte (\\x00) — delete it; re-save the file as plain UTF-8 text",
+        "docs/treatments/good-treatment.md:27: file holds a NUL byte (\\x00) — delete it; re-save the file as plain UTF-8 text",
     ],
     "spelling-variant-markup": [
         "docs/_data/spelling-variants.yml:1: 'tumour': ['<img src=x onerror=alert(1)>'] — spellings are plain words: letters, spaces, hyphens and apostrophes only",
@@ -285,7 +285,7 @@ def test_snippet_path_traversal_is_a_problem_not_a_traceback(tmp_path):
     with pytest.raises(BuildFailed) as failed:
         build_site(ROOT / "mkdocs.yml", tmp_path / "site", docs_dir=str(docs))
     assert problems(failed.value.messages) == [
-        f"{DT}:24: snippet '../../../../../../etc/passwd' is outside docs/_snippets/ — include only files from "
+        f"{DT}:25: snippet '../../../../../../etc/passwd' is outside docs/_snippets/ — include only files from "
         "docs/_snippets/, by their name there"
     ]
     assert not any("root:" in message for message in failed.value.messages)
