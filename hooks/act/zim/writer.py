@@ -175,9 +175,11 @@ def page_text(html: str) -> PageText | None:
         return None
     for anchor in article.find_class("headerlink"):
         anchor.drop_tree()
+    # The title is read before spaces go in at block edges, which would pad inline markup
+    # inside the heading ("( TACE and SIRT )").
+    title = " ".join(heading.text_content().split())
     for block in article.iter(*BLOCK_TAGS):  # `<h1>a</h1><p>b</p>` reads "a b", not "ab"
         block.text, block.tail = f" {block.text or ''}", f" {block.tail or ''}"
-    title = " ".join(heading.text_content().split())
     description = tree.xpath("string(//meta[@name='description']/@content)")
     return PageText(title, description, " ".join(article.text_content().split()))
 
