@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test offline bench check new-page report audit lint clean
+.PHONY: serve build test offline bench check new-page report audit lint clean sign-off
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,12 @@ clean:
 new-page: $(VENV)/.site-installed
 	@test -n "$(TYPE)" -a -n "$(TITLE)" || { echo 'usage: make new-page TYPE=treatment|condition TITLE="Page title"' >&2; exit 2; }
 	$(PY) scripts/new_page.py --type "$(TYPE)" --title "$(TITLE)"
+
+## sign-off: record a clinician's check of one page as it is now (CONTRIBUTING.md, "Clinical sign-off"):
+##           make sign-off PAGE=docs/treatments/x.md NAME="Dr Jane Smith" ROLE="Consultant clinical oncologist"
+sign-off: $(VENV)/.site-installed
+	@test -n "$(PAGE)" -a -n "$(NAME)" -a -n "$(ROLE)" || { echo 'usage: make sign-off PAGE=docs/x.md NAME="Full name" ROLE="Their role"' >&2; exit 2; }
+	$(PY) scripts/sign_off.py --page "$(PAGE)" --name "$(NAME)" --role "$(ROLE)"
 
 ## check: the fast author loop (strict build with its problem count, spelling, length and reading ease)
 check: $(VENV)/.dev-installed
