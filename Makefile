@@ -72,7 +72,8 @@ sign-off: $(VENV)/.site-installed
 check: $(VENV)/.dev-installed
 	$(PY) scripts/check.py
 
-## report: every page with type, words, reading ease, sources and review dates
+## report: every page with type, words, reading ease, sources, review dates and clinical sign-off
+##         (awaiting / signed / lapsed); also writes dist/review-dashboard.html, most urgent first
 report: $(VENV)/.site-installed
 	@$(PY) scripts/page_report.py
 
