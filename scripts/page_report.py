@@ -74,11 +74,15 @@ def content_pages(docs: pathlib.Path = DOCS) -> list[pathlib.Path]:
 
 
 def page_row(path: pathlib.Path, docs: pathlib.Path = DOCS) -> PageRow:
-    text = path.read_text(encoding="utf-8")
+    return row_of(path.read_text(encoding="utf-8"), str(path.relative_to(docs)))
+
+
+def row_of(text: str, path: str) -> PageRow:
+    """The row of a page's source `text` (as `path`, from docs/): also for a page at a git revision."""
     body, meta = get_data(text)  # MkDocs' own front-matter split
     stats = measure(text)
     return PageRow(
-        path=str(path.relative_to(docs)),
+        path=path,
         type=str(meta.get("type", "?")),
         words=stats.words,
         reading_ease=round(stats.flesch, 1),
