@@ -159,3 +159,27 @@ def test_the_sign_off_command_writes_a_fixture_page_and_refuses_bad_input(tmp_pa
     )
     assert good.returncode == 0, good.stderr
     assert page.read_text(encoding="utf-8") == signed_page()
+
+
+def test_contributing_says_exactly_what_counts():
+    """CONTRIBUTING.md's "Clinical sign-off" names every key that counts and every one that
+    does not, and every typographic form that does not, as act/clinical_review.py has them."""
+    import re
+
+    from act.clinical_review import SIGNED_KEYS, TYPOGRAPHIC
+    from act.validation.schema import FrontMatter
+    from testkit.sitebuild import ROOT
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide[guide.index("### Clinical sign-off") :]
+    section = section[: section.index("\n### ", 5)]
+    counts = section[section.index("What counts:") : section.index("What does not count:")]
+    does_not = section[section.index("What does not count:") : section.index("Anything else")]
+    assert re.findall(r"`(\w+)`", counts) == list(SIGNED_KEYS)
+    keys = set(re.findall(r"`(\w+)`", does_not))
+    assert keys == set(FrontMatter.model_fields) - set(SIGNED_KEYS) - {"clinical_review"}
+    for form, plain in TYPOGRAPHIC.items():
+        if form.isprintable() and not form.isspace() and form != "\u00ad":
+            assert f"{form}" in does_not and f"→ {plain or 'nothing'}" in does_not, form
+    assert "no-break space → space" in does_not and "soft hyphen → nothing" in does_not
+    assert set(TYPOGRAPHIC) - {c for c in TYPOGRAPHIC if c in does_not} == {"\u00a0", "\u00ad"}

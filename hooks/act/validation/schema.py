@@ -265,7 +265,8 @@ class FrontMatter(BaseModel):
     clinical_review: ClinicalReview | None = Field(
         default=None,
         description="Only when a named clinician has checked the page and signed it off in a pull request: "
-        "`{name, role, date}`, all three. Without it the page says it is awaiting review by a clinician.",
+        "`{name, role, date, hash}`, written by `make sign-off`. Without it the page says it is awaiting "
+        "review by a clinician.",
     )
     related: list[str] = Field(
         default_factory=list,
