@@ -4,12 +4,12 @@ which only places it."""
 
 from __future__ import annotations
 
-from act.clinical_review import clinical_status
+from act.clinical_review import page_status
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    context["clinical_status"] = clinical_status(page.file.content_string)
+    context["clinical_status"] = page_status(page.meta, page.file.content_string)
     return context

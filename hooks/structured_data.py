@@ -3,7 +3,7 @@ overrides/partials/structured-data.html, which only places it in the page's <hea
 
 from __future__ import annotations
 
-from act.clinical_review import clinical_status
+from act.clinical_review import page_status
 from act.structured_data import json_ld, structured_data
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
@@ -16,7 +16,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
         site_name=config.site_name,
         site_url=config.site_url,
         canonical_url=page.canonical_url,
-        clinical=clinical_status(page.file.content_string),
+        clinical=page_status(page.meta, page.file.content_string),
     )
     context["structured_data"] = json_ld(data) if data is not None else None
     return context

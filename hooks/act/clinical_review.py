@@ -102,6 +102,13 @@ def clinical_status(source: str) -> ClinicalStatus:
     return status_of(meta, body)
 
 
+def page_status(meta: Mapping[str, Any], source: str) -> ClinicalStatus:
+    """The status of a page in a build: `meta` as MkDocs parsed it (page.meta), `source` the
+    page's file. Cheaper than `clinical_status`: the front matter is not parsed again."""
+    match = YAML_RE.match(source)
+    return status_of(meta, source[match.end() :] if match else source)
+
+
 def status_of(meta: Mapping[str, Any], body: str) -> ClinicalStatus:
     review = meta.get("clinical_review") if isinstance(meta, Mapping) else None
     if not isinstance(review, Mapping) or not review.get("name"):

@@ -183,3 +183,17 @@ def test_contributing_says_exactly_what_counts():
             assert f"{form}" in does_not and f"→ {plain or 'nothing'}" in does_not, form
     assert "no-break space → space" in does_not and "soft hyphen → nothing" in does_not
     assert set(TYPOGRAPHIC) - {c for c in TYPOGRAPHIC if c in does_not} == {"\u00a0", "\u00ad"}
+
+
+@pytest.mark.parametrize("state", ["awaiting", "signed", "lapsed"])
+def test_the_build_s_cheaper_status_agrees(state):
+    from act.clinical_review import page_status
+    from mkdocs.utils.meta import get_data
+
+    text = {
+        "awaiting": PAGE,
+        "signed": signed_page(),
+        "lapsed": signed_page().replace("30 minutes", "3 hours"),
+    }[state]
+    _, meta = get_data(text)
+    assert page_status(meta, text) == clinical_status(text) and clinical_status(text).state == state
