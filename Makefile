@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
 export SOURCE_DATE_EPOCH
 
-.PHONY: serve build test offline zim bench check new-page report audit lint clean
+.PHONY: serve build test offline zim bench check new-page report audit lint clean sign-off
 
 $(VENV)/.site-installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -70,11 +70,18 @@ new-page: $(VENV)/.site-installed
 	@test -n "$(TYPE)" -a -n "$(TITLE)" || { echo 'usage: make new-page TYPE=treatment|condition TITLE="Page title"' >&2; exit 2; }
 	$(PY) scripts/new_page.py --type "$(TYPE)" --title "$(TITLE)"
 
+## sign-off: record a clinician's check of one page as it is now (CONTRIBUTING.md, "Clinical sign-off"):
+##           make sign-off PAGE=docs/treatments/x.md NAME="Dr Jane Smith" ROLE="Consultant clinical oncologist"
+sign-off: $(VENV)/.site-installed
+	@test -n "$(PAGE)" -a -n "$(NAME)" -a -n "$(ROLE)" || { echo 'usage: make sign-off PAGE=docs/x.md NAME="Full name" ROLE="Their role"' >&2; exit 2; }
+	$(PY) scripts/sign_off.py --page "$(PAGE)" --name "$(NAME)" --role "$(ROLE)"
+
 ## check: the fast author loop (strict build with its problem count, spelling, length and reading ease)
 check: $(VENV)/.dev-installed
 	$(PY) scripts/check.py
 
-## report: every page with type, words, reading ease, sources and review dates
+## report: every page with type, words, reading ease, sources, review dates and clinical sign-off
+##         (awaiting / signed / lapsed); also writes dist/review-dashboard.html, most urgent first
 report: $(VENV)/.site-installed
 	@$(PY) scripts/page_report.py
 

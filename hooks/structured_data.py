@@ -3,6 +3,7 @@ overrides/partials/structured-data.html, which only places it in the page's <hea
 
 from __future__ import annotations
 
+from act.clinical_review import page_status
 from act.structured_data import json_ld, structured_data
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
@@ -11,7 +12,11 @@ from mkdocs.structure.pages import Page
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     data = structured_data(
-        page.meta, site_name=config.site_name, site_url=config.site_url, canonical_url=page.canonical_url
+        page.meta,
+        site_name=config.site_name,
+        site_url=config.site_url,
+        canonical_url=page.canonical_url,
+        clinical=page_status(page.meta, page.file.content_string),
     )
     context["structured_data"] = json_ld(data) if data is not None else None
     return context

@@ -1,12 +1,15 @@
 """Editors' table of every page: type, words, reading ease, sources and review dates, the
 year of its newest source (flagged when more than SOURCE_AGE_MAX_YEARS older than its next
-review) and whether a clinician has signed it off.
+review) and its clinical sign-off: awaiting, signed, or lapsed (the text changed since).
 
-make report            # Markdown table on stdout
+make report            # Markdown table on stdout, and the review dashboard,
+                       # dist/review-dashboard.html (scripts/review_dashboard.py): every page,
+                       # what needs attention first; an artifact, not part of the site
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import pathlib
 import sys
@@ -16,6 +19,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from act.citations import newest_source_year, sources_out_of_date  # noqa: E402
+from act.clinical_review import AWAITING, ClinicalStatus, status_of  # noqa: E402
 from act.content_model import (  # noqa: E402
     MEASURED_TYPES,
     READING_EASE_MIN,
@@ -25,6 +29,7 @@ from act.content_model import (  # noqa: E402
 )
 from act.readability import measure  # noqa: E402
 from mkdocs.utils.meta import get_data  # noqa: E402
+from review_dashboard import write_dashboard  # noqa: E402
 
 DOCS = ROOT / "docs"
 
@@ -39,7 +44,12 @@ class PageRow:
     last_reviewed: dt.date | None
     next_review: dt.date | None
     newest_source: int | None = None
-    clinician_checked: bool = False
+    clinical: ClinicalStatus = AWAITING
+
+    @property
+    def clinician_checked(self) -> bool:
+        """A clinician's sign-off holds for the page as it is now."""
+        return self.clinical.state == "signed"
 
     @property
     def sources_old(self) -> bool:
@@ -64,11 +74,15 @@ def content_pages(docs: pathlib.Path = DOCS) -> list[pathlib.Path]:
 
 
 def page_row(path: pathlib.Path, docs: pathlib.Path = DOCS) -> PageRow:
-    text = path.read_text(encoding="utf-8")
-    _, meta = get_data(text)  # MkDocs' own front-matter split
+    return row_of(path.read_text(encoding="utf-8"), str(path.relative_to(docs)))
+
+
+def row_of(text: str, path: str) -> PageRow:
+    """The row of a page's source `text` (as `path`, from docs/): also for a page at a git revision."""
+    body, meta = get_data(text)  # MkDocs' own front-matter split
     stats = measure(text)
     return PageRow(
-        path=str(path.relative_to(docs)),
+        path=path,
         type=str(meta.get("type", "?")),
         words=stats.words,
         reading_ease=round(stats.flesch, 1),
@@ -76,7 +90,7 @@ def page_row(path: pathlib.Path, docs: pathlib.Path = DOCS) -> PageRow:
         last_reviewed=meta.get("last_reviewed"),
         next_review=meta.get("next_review"),
         newest_source=newest_source_year(meta.get("sources")),
-        clinician_checked=bool(meta.get("clinical_review")),
+        clinical=status_of(meta, body),
     )
 
 
@@ -88,7 +102,7 @@ def markdown_table(rows: list[PageRow]) -> str:
     ]
     for r in rows:
         newest = "" if r.newest_source is None else f"{r.newest_source}" + (" (old)" if r.sources_old else "")
-        clinician = "checked" if r.clinician_checked else "awaiting"
+        clinician = r.clinical.state
         lines.append(
             f"| {r.path} | {r.type} | {r.words} | {r.reading_ease:.1f} | {r.sources} | {r.last_reviewed} "
             f"| {r.next_review} | {newest} | {clinician} |"
@@ -96,8 +110,14 @@ def markdown_table(rows: list[PageRow]) -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    rows = [page_row(p) for p in content_pages()]
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dashboard", default=str(ROOT / "dist" / "review-dashboard.html"))
+    parser.add_argument("--docs", default=str(DOCS), help=argparse.SUPPRESS)
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    docs = pathlib.Path(args.docs)
+    rows = [page_row(p, docs) for p in content_pages(docs)]
     print(markdown_table(rows))
     measured = [r for r in rows if r.type in MEASURED_TYPES]
     if measured:
@@ -111,8 +131,15 @@ def main() -> int:
         f"Sources more than {SOURCE_AGE_MAX_YEARS} years older than the next review: "
         + (", ".join(f"{r.path} (newest {r.newest_source}, review {r.next_review})" for r in old) or "none")
     )
-    awaiting = [r for r in rows if r.last_reviewed and not r.clinician_checked]
+    awaiting = [r for r in rows if r.last_reviewed and r.clinical.state == "awaiting"]
     print(f"Awaiting review by a clinician: {len(awaiting)} of {len(rows)} pages")
+    lapsed = [r for r in rows if r.clinical.state == "lapsed"]
+    print(
+        "Sign-off lapsed (changed since a clinician checked it): "
+        + (", ".join(f"{r.path} (signed {r.clinical.date})" for r in lapsed) or "none")
+    )
+    dashboard = write_dashboard(rows, pathlib.Path(args.dashboard), args.today or dt.date.today())
+    print(f"Review dashboard: {dashboard}")
     return 0
 
 

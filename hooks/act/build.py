@@ -16,6 +16,7 @@ import datetime as dt
 import logging
 import os
 import pathlib
+import sys
 from collections.abc import Callable
 from functools import cached_property
 from typing import TypeVar
@@ -25,7 +26,7 @@ from mkdocs.exceptions import PluginError
 
 from act import data_files
 from act.glossary import Term
-from act.problems import Problem
+from act.problems import Problem, annotating
 from act.settings import Settings, read_settings, settings_line
 
 T = TypeVar("T")
@@ -61,6 +62,8 @@ class Build:
         self.settings, self.problems = read_settings(
             config.extra, os.environ, config_file.name, settings_line(text)
         )
+        # In GitHub Actions each problem is also printed as an annotation on its line.
+        self.annotate = annotating(os.environ)
 
     def label(self, src_uri: str) -> str:
         """A file under docs/ as problems name it: `docs/treatments/x.md`."""
@@ -93,6 +96,10 @@ class Build:
         log_at = {"error": log.error, "warning": log.warning, "info": log.info}
         for problem in problems:
             log_at[problem.level](str(problem))
+        if self.annotate:
+            # Workflow commands are read from standard output, one per line.
+            sys.stdout.write("".join(f"{problem.annotation()}\n" for problem in problems))
+            sys.stdout.flush()
         errors = [problem for problem in problems if problem.level == "error"]
         if errors:
             # The count includes warnings (which fail strict builds too), so it equals the

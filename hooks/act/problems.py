@@ -8,6 +8,7 @@ when a problem is found, so a clean page costs no extra parsing.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -30,6 +31,29 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
+
+    def annotation(self) -> str:
+        """The same problem as a GitHub Actions workflow command, shown on the line in a pull request:
+        `::error file=docs/x.md,line=14::what — how to fix` (`::warning`, `::notice` for the others)."""
+        command = {"error": "error", "warning": "warning", "info": "notice"}[self.level]
+        where = [f"file={_escape_property(self.path)}"] if self.path else []
+        if self.path and self.line > 0:
+            where.append(f"line={self.line}")
+        return f"::{command}{' ' if where else ''}{','.join(where)}::{_escape_data(self.message)}"
+
+
+def annotating(environ: Mapping[str, str]) -> bool:
+    """Whether to print annotations as well: only inside GitHub Actions (which sets GITHUB_ACTIONS=true)."""
+    return environ.get("GITHUB_ACTIONS") == "true"
+
+
+def _escape_data(text: str) -> str:
+    # The runner's own escaping for a command's message (actions/toolkit, command.ts).
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @dataclass

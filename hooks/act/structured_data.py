@@ -4,7 +4,8 @@ Treatment pages are about a procedure and condition pages about a condition (the
 model's `schema_subject`), named by the page title, with the page's aliases as other
 names; every other page is about advanced cancer, the site's subject. Sources become
 citations (with their DOI or address). A page signed off by a clinician (`clinical_review`)
-names them as `reviewedBy`; no other page claims a reviewer. Only a page with review dates (a checked page) gets any.
+names them as `reviewedBy` while the sign-off holds (act/clinical_review.py); no other
+page, and no page changed since it was signed, claims a reviewer. Only a page with review dates (a checked page) gets any.
 
 `json_ld` returns the text to place inside `<script type="application/ld+json">`:
 `<`, `>`, `&` and `'` are escaped as JSON `\\u` escapes, so no value can end the script
@@ -19,6 +20,7 @@ from typing import Any
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
+from act.clinical_review import AWAITING, ClinicalStatus
 from act.content_model import page_type
 
 LICENCE = "https://creativecommons.org/licenses/by-sa/4.0/"
@@ -30,7 +32,12 @@ SITE_SUBJECT = {
 
 
 def structured_data(
-    meta: Mapping[str, Any], *, site_name: str, site_url: str | None, canonical_url: str | None
+    meta: Mapping[str, Any],
+    *,
+    site_name: str,
+    site_url: str | None,
+    canonical_url: str | None,
+    clinical: ClinicalStatus = AWAITING,
 ) -> dict[str, Any] | None:
     """The JSON-LD object for a page with front matter `meta`, or None for an unchecked page."""
     if not meta or not meta.get("last_reviewed"):
@@ -55,9 +62,8 @@ def structured_data(
     }
     if canonical_url:
         data["url"] = canonical_url
-    review = meta.get("clinical_review")
-    if isinstance(review, Mapping) and review.get("name"):
-        data["reviewedBy"] = {"@type": "Person", "name": review.get("name"), "jobTitle": review.get("role")}
+    if clinical.state == "signed":
+        data["reviewedBy"] = {"@type": "Person", "name": clinical.name, "jobTitle": clinical.role}
     if meta.get("sources"):
         data["citation"] = [_citation(source) for source in meta["sources"]]
     return data

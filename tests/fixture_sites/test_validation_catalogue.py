@@ -748,7 +748,9 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     (
         "clinical-review-incomplete",
         treatment(
-            "sources:\n", "clinical_review:\n  name: Dr A Example\n  role: Consultant surgeon\nsources:\n"
+            "sources:\n",
+            "clinical_review:\n  name: Dr A Example\n  role: Consultant surgeon\n  hash: 0123456789abcdef\n"
+            "sources:\n",
         ),
         [
             f"{DT}:11: missing required key 'date' in clinical_review — add it: Date they signed the page off, "
@@ -759,11 +761,24 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "clinical-review-date-not-real",
         treatment(
             "sources:\n",
-            "clinical_review:\n  name: Dr A Example\n  role: Consultant surgeon\n  date: 2026-02-30\nsources:\n",
+            "clinical_review:\n  name: Dr A Example\n  role: Consultant surgeon\n  date: 2026-02-30\n"
+            "  hash: 0123456789abcdef\nsources:\n",
         ),
         [
             f"{DT}:14: clinical_review.date '2026-02-30' is not a real date — write it as YYYY-MM-DD, "
             "e.g. 2026-11-21",
+        ],
+    ),
+    (
+        "clinical-review-hash-typed",
+        treatment(
+            "sources:\n",
+            "clinical_review:\n  name: Dr A Example\n  role: Consultant surgeon\n  date: 2026-02-03\n"
+            "  hash: signed\nsources:\n",
+        ),
+        [
+            f"{DT}:15: clinical_review.hash 'signed' was not written by make sign-off — once the clinician "
+            "has checked the page, run `make sign-off PAGE=... NAME=... ROLE=...` (CONTRIBUTING.md)",
         ],
     ),
     # --- near-copies between content pages (issue 12, section 4) ------------------------------

@@ -66,13 +66,21 @@ def test_newest_source_year_takes_year_or_the_year_accessed():
     assert not sources_out_of_date(None, review, 5)
 
 
-def test_json_ld_names_a_reviewer_only_when_a_clinician_signed_off():
+def test_json_ld_names_a_reviewer_only_while_a_clinician_sign_off_holds():
     import datetime as dt
 
+    from act.clinical_review import ClinicalStatus
     from act.structured_data import structured_data
 
     meta = {"title": "T", "type": "treatment", "last_reviewed": dt.date(2026, 1, 1)}
     assert "reviewedBy" not in structured_data(meta, site_name="S", site_url=None, canonical_url=None)
-    signed = {**meta, "clinical_review": {"name": "Dr A", "role": "Oncologist", "date": dt.date(2026, 1, 2)}}
-    data = structured_data(signed, site_name="S", site_url=None, canonical_url=None)
+    review = {"name": "Dr A", "role": "Oncologist", "date": dt.date(2026, 1, 2)}
+    signed = {**meta, "clinical_review": review}
+    data = structured_data(
+        signed, site_name="S", site_url=None, canonical_url=None, clinical=ClinicalStatus("signed", **review)
+    )
     assert data["reviewedBy"] == {"@type": "Person", "name": "Dr A", "jobTitle": "Oncologist"}
+    lapsed = structured_data(
+        signed, site_name="S", site_url=None, canonical_url=None, clinical=ClinicalStatus("lapsed", **review)
+    )
+    assert "reviewedBy" not in lapsed

@@ -100,7 +100,19 @@ def _vocabulary_term(value: str, info: ValidationInfo) -> str:
     return value
 
 
+def _sign_off_hash(value: str) -> str:
+    if not re.fullmatch(r"[0-9a-f]{16}", value):
+        raise PydanticCustomError(
+            "sign_off_hash",
+            "clinical_review.hash '{value}' was not written by make sign-off — once the clinician has "
+            "checked the page, run `make sign-off PAGE=... NAME=... ROLE=...` (CONTRIBUTING.md)",
+            {"value": value},
+        )
+    return value
+
+
 PlainText = Annotated[str, AfterValidator(_plain_text)]
+SignOffHash = Annotated[str, AfterValidator(_sign_off_hash)]
 VocabularyTerm = Annotated[str, AfterValidator(_vocabulary_term)]
 
 
@@ -227,6 +239,10 @@ class ClinicalReview(BaseModel):
         min_length=3, description="Their role, as readers should see it, e.g. Consultant clinical oncologist."
     )
     date: dt.date = Field(description="Date they signed the page off, as YYYY-MM-DD.")
+    hash: SignOffHash = Field(
+        description="A record of what they signed, written by `make sign-off` (run it; do not type this): "
+        "when the page's text changes afterwards, the sign-off lapses.",
+    )
 
 
 class SearchSettings(BaseModel):
@@ -294,7 +310,8 @@ class FrontMatter(BaseModel):
     clinical_review: ClinicalReview | None = Field(
         default=None,
         description="Only when a named clinician has checked the page and signed it off in a pull request: "
-        "`{name, role, date}`, all three. Without it the page says it is awaiting review by a clinician.",
+        "`{name, role, date, hash}`, written by `make sign-off`. Without it the page says it is awaiting "
+        "review by a clinician.",
     )
     related: list[str] = Field(
         default_factory=list,
