@@ -4,13 +4,12 @@ page and the glossary page. The parser and the renderer, without a build."""
 from __future__ import annotations
 
 import pytest
-
 from act.glossary import (
     MARKER,
     MAX_DEFINITION,
     Term,
-    group_letter,
     first_uses_only,
+    group_letter,
     insert_glossary,
     parse_abbreviations,
     plural_forms,
