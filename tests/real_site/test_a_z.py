@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
 from act.a_z import name_key
+from bs4 import BeautifulSoup
 from testkit.pages import front_matter
 from testkit.sitebuild import ROOT
 
