@@ -134,6 +134,15 @@ def _page_text(page: dict, pages: list[dict], rng: random.Random, tagged: bool) 
     lines = ["---", yaml.safe_dump(fm, sort_keys=False, allow_unicode=True).strip(), "---", ""]
     # Random sentences: no figures, and no two pages share ten-word runs (no near-copies).
     lines += [f"# {page['title']}", "", _paragraph(rng, page["topic"]) + "[^nhs-advanced-cancer]", ""]
+    if page["type"] == "condition":
+        lines += ['!!! danger "When to get urgent help"', "", "    Call 999 or go to A&E.", ""]
+    if page["type"] in ("treatment", "condition"):
+        lines += [
+            '!!! abstract "Key points"',
+            "",
+            *(f"    - Point {i} about {page['topic']}." for i in (1, 2, 3)),
+            "",
+        ]
     sections = SECTIONS_TREATMENT if page["type"] == "treatment" else SECTIONS_OTHER
     for heading in sections:
         lines += [f"## {heading}", "", _paragraph(rng, page["topic"]), "", _paragraph(rng, page["topic"]), ""]

@@ -8,7 +8,14 @@ Problems in either file join the build's other problems (reported in `on_env`).
 from __future__ import annotations
 
 from act.build import build_of
-from act.glossary import GLOSSARY_PAGE, MARKER, insert_glossary, missing_marker
+from act.glossary import (
+    GLOSSARY_PAGE,
+    MARKER,
+    first_uses_only,
+    insert_glossary,
+    missing_marker,
+    plural_lines,
+)
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -16,14 +23,23 @@ from mkdocs.structure.pages import Page
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    build = build_of(config)
+    # Plurals share their singular's entry: stents → the `stent` tooltip.
+    plurals = plural_lines(build.glossary_terms)
+    if plurals:
+        markdown = f"{markdown}\n\n{plurals}\n"
     if page.file.src_uri != GLOSSARY_PAGE:
         return markdown
-    build = build_of(config)
     result = insert_glossary(markdown, build.glossary_terms, MARKER)
     if result is None:
         build.problems.append(missing_marker(build.label(GLOSSARY_PAGE)))
         return markdown
     return result
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Only the first use of each term on a page keeps its tooltip.
+    return first_uses_only(html)
 
 
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
@@ -30,6 +31,22 @@ def _letter(entry: Entry) -> str:
     return first if first.isalpha() else "#"
 
 
+def name_key(name: str) -> str:
+    """What makes two names the same entry: case, punctuation and a plural ending ignored
+    ("Metastasectomies" ~ "Metastasectomy", "bone metastasis" ~ "Bone metastases")."""
+    words = re.findall(r"[a-z0-9]+", name.casefold())
+    if words:
+        last = words[-1]
+        if last.endswith(("sis", "ses")) and len(last) > 5:
+            last = last[:-3] + "sis"
+        elif last.endswith("ies") and len(last) > 4:
+            last = last[:-3] + "y"
+        elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+            last = last[:-1]
+        words[-1] = last
+    return " ".join(words)
+
+
 def a_to_z(pages: Iterable[dict]) -> list[dict]:
     """`pages`: dicts with title, url, description and aliases.
 
@@ -39,7 +56,13 @@ def a_to_z(pages: Iterable[dict]) -> list[dict]:
     entries: list[Entry] = []
     for page in pages:
         entries.append(Entry(page["title"], page["url"], description=page.get("description", "")))
+        # An alias that only repeats the title (or another alias) as a plural, or in other
+        # capitals, would sit next to it as a near-duplicate "see" entry: leave it out.
+        seen = {name_key(page["title"])}
         for alias in page.get("aliases") or []:
+            if name_key(alias) in seen:
+                continue
+            seen.add(name_key(alias))
             entries.append(Entry(alias[:1].upper() + alias[1:], page["url"], see=page["title"]))
     entries.sort(key=_sort_key)
     return [{"letter": letter, "entries": list(group)} for letter, group in groupby(entries, key=_letter)]

@@ -33,6 +33,13 @@ RISKS_BOX = Box(
     "risks section",
     "with the risks as a list indented 4 spaces below it",
 )
+KEY_POINTS_BOX = Box(
+    "abstract",
+    "Key points",
+    "key points summary",
+    "straight after the opening paragraph, with 3 to 5 short bullets written for this page, indented 4 spaces",
+)
+KEY_POINTS_BULLETS = (3, 5)
 URGENT_BOX = Box(
     "danger",
     "When to get urgent help",
@@ -66,7 +73,7 @@ PAGE_TYPES: dict[str, PageType] = {
             listed=True,
             in_a_z=True,
             needs_sources=True,
-            required_boxes=(RISKS_BOX,),
+            required_boxes=(KEY_POINTS_BOX, RISKS_BOX),
             measured=True,
             folder="treatments",
             related_heading="Treatments",
@@ -77,6 +84,7 @@ PAGE_TYPES: dict[str, PageType] = {
             listed=True,
             in_a_z=True,
             needs_sources=True,
+            required_boxes=(KEY_POINTS_BOX,),
             emergency_box=URGENT_BOX,
             measured=True,
             folder="conditions",
@@ -89,6 +97,21 @@ PAGE_TYPES: dict[str, PageType] = {
 }
 PageTypeName = Literal["home", "index", "treatment", "condition", "guide", "about"]
 assert tuple(PAGE_TYPES) == PageTypeName.__args__, "PageTypeName must name every page type, in order"
+
+# Conditions (vocabulary slugs) that are emergencies: a condition page whose `conditions`
+# name one needs the urgent-help box, straight after its opening paragraph.
+EMERGENCY_CONDITIONS = frozenset(
+    {
+        "spinal-metastases",
+        "malignant-airway-obstruction",
+        "malignant-bowel-obstruction",
+        "superior-vena-cava-obstruction",
+        "hypercalcaemia",
+        "malignant-pericardial-effusion",
+        "malignant-biliary-obstruction",
+        "brain-metastases",
+    }
+)
 
 # Related topics shows its groups in this order: the clinical link first.
 RELATED_GROUP_ORDER = ("condition", "treatment", "guide")

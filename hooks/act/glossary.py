@@ -53,6 +53,14 @@ def parse_abbreviations(
             message = f"`{term}` is already defined on line {seen[term]} — keep one of them"
             problems.append(Problem(path, number, message))
             continue
+        singular = next((s for s in singular_forms(term) if s in seen), None)
+        if singular is not None:
+            message = (
+                f"`{term}` is the plural of `{singular}` on line {seen[singular]} — delete this line "
+                "(a term's plural shares its entry and tooltip)"
+            )
+            problems.append(Problem(path, number, message))
+            continue
         if len(definition) > MAX_DEFINITION:
             message = f"definition of `{term}` is {len(definition)} characters — shorten it to {MAX_DEFINITION} or fewer"
             problems.append(Problem(path, number, message))
@@ -65,6 +73,67 @@ def parse_abbreviations(
         seen[term] = number
         terms.append(Term(term, definition, number))
     return terms, problems
+
+
+def plural_forms(term: str) -> list[str]:
+    """Plurals a glossary term is also marked as: stent→stents, metastasis→metastases,
+    biopsy→biopsies, clinical trial→clinical trials (the last word changes)."""
+    if term.endswith("s") and term[:-1].isupper():
+        return []  # CTs is already plural
+    if term[-1:].isupper() or not term[-1:].isalpha():
+        return [term + "s"]  # MDT → MDTs
+    forms = [term + "s"]
+    if term.endswith("is"):
+        forms.append(term[:-2] + "es")
+    elif term.endswith("y") and term[-2:-1] not in "aeiou":
+        forms.append(term[:-1] + "ies")
+    elif term.endswith(("s", "x", "ch", "sh")):
+        forms.append(term + "es")
+    return forms
+
+
+def singular_forms(term: str) -> list[str]:
+    """Terms `term` could be the plural of (the inverse of plural_forms)."""
+    candidates = [term[:-1], term[:-2], term[:-3] + "y", term[:-2] + "is"]
+    return [c for c in candidates if c and term in plural_forms(c)]
+
+
+def plural_lines(terms: list[Term]) -> str:
+    """`*[plural]: definition` lines for every term's plurals that are not terms themselves,
+    appended to each page so the abbr extension marks "stents" as it marks "stent"."""
+    defined = {t.term for t in terms}
+    lines = [
+        f"*[{form}]: {t.definition}" for t in terms for form in plural_forms(t.term) if form not in defined
+    ]
+    return "\n".join(lines)
+
+
+# An <abbr> from Python-Markdown's abbr extension, or a whole heading (whose tooltips go).
+_ABBR_OR_HEADING = re.compile(
+    r'<abbr title="(?P<title>[^"]*)">(?P<word>.*?)</abbr>|<h(?P<level>[1-6])\b.*?</h(?P=level)>',
+    re.S,
+)
+_ABBR = re.compile(r'<abbr title="[^"]*">(.*?)</abbr>', re.S)
+
+
+def first_uses_only(html: str) -> str:
+    """Keep the tooltip on the first use of each term in a page's body text only.
+
+    Later uses, and any use inside a heading, become plain words: a page that underlines
+    "stent" in every sentence reads as a fault. Singular and plural share a definition,
+    so they count as one term.
+    """
+    seen: set[str] = set()
+
+    def replace(match: re.Match) -> str:
+        if match["level"]:
+            return _ABBR.sub(r"\1", match[0])
+        if match["title"] in seen:
+            return match["word"]
+        seen.add(match["title"])
+        return match[0]
+
+    return _ABBR_OR_HEADING.sub(replace, html)
 
 
 def group_letter(term: str) -> str:

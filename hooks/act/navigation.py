@@ -70,6 +70,7 @@ class NavigationOrder:
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.sorted = False
+        self.nav: Navigation | None = None  # from on_nav, so on_env can sort it
 
     def sort_once(self, nav: Navigation) -> None:
         if self.sorted:

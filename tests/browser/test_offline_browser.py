@@ -81,7 +81,8 @@ def test_search_finds_and_opens_the_page(reader, bundle_root, start, query, titl
 
 
 def test_navigation_links_open_pages_not_folders(reader, bundle_root):
-    open_page(reader, bundle_root, "index.html")
+    # The home page has no Next link (issue 16): start from the A-Z page's.
+    open_page(reader, bundle_root, "a-z.html")
     reader.locator("a.md-footer__link--next").click()
     reader.wait_for_load_state()
     assert reader.url.endswith(".html"), reader.url

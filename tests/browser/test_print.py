@@ -19,7 +19,7 @@ def printed(browser, site_url) -> str:
     page = context.new_page()
     page.goto(site_url + "treatments/vertebroplasty/")
     page.emulate_media(media="print")
-    pdf = page.pdf(format="A4", print_background=False)
+    pdf = page.pdf(format="A4", print_background=False, prefer_css_page_size=True)
     context.close()
     reader = PdfReader(io.BytesIO(pdf))
     assert 2 <= len(reader.pages) <= 8, f"{len(reader.pages)} pages"
@@ -54,3 +54,46 @@ def test_print_leaves_out_navigation_and_screen_only_parts(printed):
         "Nerve ablation for cancer pain",  # a sidebar-only link on this page
     ):
         assert text not in printed, text
+
+
+@pytest.fixture(scope="module")
+def stent_sheets(browser, site_url) -> list[str]:
+    """The oesophageal stent page printed on A4, as each sheet's text."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "treatments/oesophageal-stent/")
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    context.close()
+    return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def test_the_oesophageal_stent_page_fits_on_four_sheets(stent_sheets):
+    assert len(stent_sheets) <= 4, len(stent_sheets)  # was 5
+
+
+def test_every_sheet_names_the_site_title_address_and_review_date(stent_sheets):
+    meta = front_matter(DOCS / "treatments" / "oesophageal-stent.md")
+    reviewed = meta["last_reviewed"]
+    for number, sheet in enumerate(stent_sheets, 1):
+        for text in (
+            "Advanced Cancer Treatments",
+            meta["title"],
+            "https://advanced-cancer-treatments.github.io/treatments/oesophageal-stent/",
+            f"Page last reviewed: {reviewed.day} {reviewed:%B %Y}",
+            f"{number}/{len(stent_sheets)}",
+        ):
+            assert text in sheet, (number, text)
+
+
+def test_a_before_and_after_pair_prints_together_side_by_side(browser, site_url, stent_sheets):
+    both = [i for i, sheet in enumerate(stent_sheets) if "Before: a tumour narrows" in sheet]
+    assert both and "After: the stent holds" in stent_sheets[both[0]]
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + "treatments/oesophageal-stent/")
+    page.emulate_media(media="print")
+    boxes = [f.bounding_box() for f in page.locator(".diagram-pair figure").all()]
+    context.close()
+    assert len(boxes) == 2
+    assert abs(boxes[0]["y"] - boxes[1]["y"]) < 1 and boxes[1]["x"] > boxes[0]["x"] + boxes[0]["width"] - 1

@@ -395,6 +395,36 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ),
     # --- structure -----------------------------------------------------------------------------
     (
+        "treatment-without-key-points",
+        treatment('!!! abstract "Key points"', '!!! note "Summary"'),
+        [
+            f'{DT}:4: treatment page has no key points summary — add `!!! abstract "Key points"` straight after '
+            "the opening paragraph, with 3 to 5 short bullets written for this page, indented 4 spaces",
+        ],
+    ),
+    (
+        "key-points-too-few",
+        treatment("    - It is done in hospital.\n", ""),
+        [f"{DT}:45: key points box has 2 bullets — keep 3 to 5 short ones"],
+    ),
+    (
+        "emergency-condition-without-urgent-box",
+        condition("conditions: [bone-metastases]", "conditions: [bone-metastases, spinal-metastases]"),
+        [
+            f"{DC}:5: condition page about an emergency (spinal-metastases) has no urgent-help box — add "
+            '`!!! danger "When to get urgent help"` straight after the opening paragraph, naming the warning '
+            "signs and who to call (999, A&E)",
+        ],
+    ),
+    (
+        "urgent-box-not-after-opening-paragraph",
+        condition("- pain\n", '- pain\n\n!!! danger "When to get urgent help"\n\n    Call 999.\n'),
+        [
+            f"{DC}:26: urgent-help box is not straight after the opening paragraph — move "
+            '`!!! danger "When to get urgent help"` up to there',
+        ],
+    ),
+    (
         "treatment-without-risks",
         treatment('!!! warning "Risks and complications"', '!!! note "Risks"'),
         [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pathlib
 
-from act.glossary import Term, group_letter, parse_abbreviations
+from act.glossary import Term, group_letter, parse_abbreviations, plural_forms
 from bs4 import BeautifulSoup
 from testkit.sitebuild import ROOT
 
@@ -45,9 +45,31 @@ def test_glossary_page_lists_every_term_under_letter_headings(site_dir):
 
 def test_tooltips_appear_on_a_treatment_page(site_dir):
     definitions = {t.term: t.definition for t in real_terms()}
+    definitions |= {form: t.definition for t in real_terms() for form in plural_forms(t.term)}
     page = soup(site_dir / "treatments" / "oesophageal-stent" / "index.html")
     abbrs = page.select("article abbr[title]")
     assert abbrs, "no glossary tooltips on the oesophageal stent page"
     for abbr in abbrs:
         assert abbr["title"] == definitions[abbr.get_text()]
     assert "stent" in {abbr.get_text() for abbr in abbrs}
+
+
+def test_only_the_first_use_of_each_term_is_marked_and_never_in_headings(site_dir):
+    """34 tooltips repeated on the oesophageal stent page before: now each term once."""
+    for path in sorted(site_dir.glob("*/*/index.html")):
+        article = soup(path).select_one("article")
+        if article is None:
+            continue
+        titles = [abbr["title"] for abbr in article.select("abbr[title]")]
+        repeated = {t for t in titles if titles.count(t) > 1}
+        assert not repeated, f"{path}: {sorted(repeated)[:3]}"
+        assert not article.select(":is(h1, h2, h3, h4, h5, h6) abbr"), path
+
+
+def test_a_plural_shares_its_singular_entry(site_dir):
+    """ "clinical trials" has the tooltip of "clinical trial"; the glossary lists it once."""
+    terms = {t.term: t.definition for t in real_terms()}
+    assert "clinical trials" not in terms and "stents" not in terms
+    page = soup(site_dir / "treatments" / "clinical-trials" / "index.html")
+    marked = {a.get_text(): a["title"] for a in page.select("article abbr[title]")}
+    assert marked.get("clinical trials", marked.get("clinical trial")) == terms["clinical trial"]

@@ -41,3 +41,15 @@ def test_built_navigation_is_sorted_by_title_and_footer_follows_it(site_dir):
         assert nxt is not None and nxt.get_text(strip=True) == second
         checked += 1
     assert checked >= len(titles) - 2
+
+
+def test_the_404_menu_is_ordered_like_every_other_page(site_dir):
+    """The 404 page is a theme template rendered before the pages: the menu is sorted first."""
+
+    def menu(path):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        return [a.get_text(" ", strip=True) for a in soup.select("nav.md-nav--primary li > :is(a, label)")]
+
+    expected = menu(site_dir / "a-z" / "index.html")
+    assert len(expected) > 20
+    assert menu(site_dir / "404.html")[:6] == expected[:6]

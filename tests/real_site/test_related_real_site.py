@@ -75,7 +75,21 @@ def test_every_treatment_and_condition_page_gets_at_least_three(site_dir, src):
     ],
 )
 def test_pages_a_clinician_would_pair(site_dir, src, expected):
-    assert expected <= set(related(site_dir, src))
+    # On a condition page its treatments are in their own list, not repeated.
+    assert expected <= set(related(site_dir, src)) | set(related(site_dir, src, "section.related-treatments"))
+
+
+def test_condition_pages_list_each_treatment_once(site_dir):
+    """Issue 16: 32 repeats across the condition pages (Treatments, then Related topics)."""
+    conditions = [src for src, fm in PAGES.items() if fm.get("type") == "condition"]
+    assert len(conditions) >= 10
+    with_treatments = 0
+    for src in conditions:
+        treatments = related(site_dir, src, "section.related-treatments")
+        with_treatments += bool(treatments)
+        assert len(set(treatments)) == len(treatments), src
+        assert not set(treatments) & set(related(site_dir, src)), src
+    assert with_treatments >= 10
 
 
 def test_condition_pages_list_their_treatments(site_dir):

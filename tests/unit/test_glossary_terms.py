@@ -3,13 +3,17 @@ page and the glossary page. The parser and the renderer, without a build."""
 
 from __future__ import annotations
 
+import pytest
 from act.glossary import (
     MARKER,
     MAX_DEFINITION,
     Term,
+    first_uses_only,
     group_letter,
     insert_glossary,
     parse_abbreviations,
+    plural_forms,
+    plural_lines,
     render_glossary,
 )
 from testkit.sitebuild import ROOT
@@ -96,5 +100,62 @@ def test_insert_replaces_marker_line_only():
 def test_real_terms_file_is_valid_and_large_enough():
     terms = real_terms()
     assert len(terms) >= 45
-    for term in ("metastases", "MDT", "MSCC", "stent", "vertebra", "pleura", "palliative"):
+    for term in ("metastasis", "MDT", "MSCC", "stent", "vertebra", "pleura", "palliative"):
         assert term in {t.term for t in terms}
+
+
+# --- plurals and first use ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("term", "plurals"),
+    [
+        ("stent", ["stents"]),
+        ("clinical trial", ["clinical trials"]),
+        ("metastasis", ["metastasiss", "metastases"]),
+        ("biopsy", ["biopsys", "biopsies"]),
+        ("MDT", ["MDTs"]),
+    ],
+)
+def test_plural_forms(term, plurals):
+    assert plural_forms(term) == plurals
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "*[stent]: A tube\n*[stents]: Tubes\n",
+            "abbr.md:2: `stents` is the plural of `stent` on line 1 — delete this line",
+        ),
+        (
+            "*[metastasis]: A spread\n\n*[metastases]: Spreads\n",
+            "abbr.md:3: `metastases` is the plural of `metastasis` on line 1 — ",
+        ),
+        (
+            "*[clinical trial]: A study\n*[clinical trials]: Studies\n",
+            "abbr.md:2: `clinical trials` is the plural of `clinical trial`",
+        ),
+    ],
+)
+def test_a_plural_entry_is_reported(text, message):
+    terms, problems = parse_abbreviations(text, "abbr.md")
+    assert len(terms) == 1
+    assert len(problems) == 1 and str(problems[0]).startswith(message)
+
+
+def test_plural_lines_give_plurals_the_singular_definition_unless_defined():
+    terms = [Term("stent", "A tube", 1), Term("CT", "A scan", 2), Term("CTs", "Scans", 3)]
+    assert plural_lines(terms).splitlines() == ["*[stents]: A tube"]
+
+
+def test_first_uses_only_keeps_the_first_tooltip_per_definition_and_none_in_headings():
+    html = (
+        '<h1>A <abbr title="A tube">stent</abbr></h1>'
+        '<p>The <abbr title="A tube">stent</abbr> and <abbr title="A tube">stents</abbr>, '
+        '<abbr title="A scan">CT</abbr></p><p><abbr title="A scan">CT</abbr></p>'
+    )
+    assert first_uses_only(html) == (
+        '<h1>A stent</h1><p>The <abbr title="A tube">stent</abbr> and stents, '
+        '<abbr title="A scan">CT</abbr></p><p>CT</p>'
+    )

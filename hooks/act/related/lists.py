@@ -70,12 +70,17 @@ def related_lists(
         page_type = page.meta.get("type")
         if page_type not in LISTED_TYPES or page.key in settings.exclude:
             continue
-        groups = _groups(page.key, index.related(page.key, settings.limit), entries)
         treatments = None
+        listed: set[str] = set()
         if page_type == "condition":
             # The heading says why each is there ("Treatments for this condition").
             found = index.treatments_for(page.key, settings.treatments_limit)
             treatments = tuple(entries.of(page.key, m, explain=False) for m in found)
+            listed = {m.key for m in found}
+        # Related topics never repeats the treatments list: each page is listed once.
+        ranked = index.related(page.key, settings.limit + len(listed))
+        ranked = [m for m in ranked if m.key not in listed][: settings.limit]
+        groups = _groups(page.key, ranked, entries)
         out[page.key] = Lists(groups, treatments)
     return out
 

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from lxml import etree
 
+from act.content_model import KEY_POINTS_BOX, KEY_POINTS_BULLETS, Box, PageType
 from act.content_model import page_type as page_type_of
 from act.problems import Loc, Problem, SourceMap
 
@@ -140,6 +141,7 @@ def html_findings(
     page_url: str,
     site_urls: set[str],
     check_structure: bool = True,
+    emergency: str | None = None,
 ) -> list[Finding]:
     """Everything wrong with a page's converted HTML, in document order."""
     # Plain etree elements: lxml.html's element classes cost a Python call per element.
@@ -149,6 +151,7 @@ def html_findings(
             return []
         return [Finding("page has no body — write the page below the front matter", key=())]
     findings: list[Finding] = []
+    key_points_bullets: int | None = None
     headings: list[tuple[int, str]] = []
     boxes: set[tuple[str, str]] = set()  # (admonition kind, title in lower case)
     reported: set[str] = set()
@@ -173,6 +176,8 @@ def html_findings(
             label = next((child for child in element if child.get("class") == "admonition-title"), None)
             if label is not None:
                 boxes.update((kind, _text(label).lower()) for kind in classes)
+                if (KEY_POINTS_BOX.kind in classes) and _text(label).lower() == KEY_POINTS_BOX.title.lower():
+                    key_points_bullets = len(element.findall(".//li"))
         # `items()` is one C call; `.attrib` would build a proxy object per element first.
         for name, value in element.items():
             if not _suspect(name, value) or value in reported:
@@ -193,6 +198,53 @@ def html_findings(
             if (box.kind, box.title.lower()) not in boxes:
                 message = f"{page_type} page has no {box.what} — add `{box.markdown}` {box.how}"
                 findings.append(Finding(message, key=("type",)))
+        findings.extend(_summary_findings(root, boxes, key_points_bullets, kind, emergency))
+    return findings
+
+
+def _is_box(element: etree._Element, box: Box) -> bool:
+    if element.tag != "div" or box.kind not in element.get("class", "").split():
+        return False
+    label = next((child for child in element if child.get("class") == "admonition-title"), None)
+    return label is not None and _text(label).lower() == box.title.lower()
+
+
+def _summary_findings(
+    root: etree._Element,
+    boxes: set[tuple[str, str]],
+    key_points_bullets: int | None,
+    kind: PageType | None,
+    emergency: str | None,
+) -> list[Finding]:
+    """Key points of the right length; the urgent box, where an emergency needs it, straight
+    after the opening paragraph (where a reader on a phone sees it on the first screen)."""
+    findings = []
+    low, high = KEY_POINTS_BULLETS
+    if key_points_bullets is not None and not low <= key_points_bullets <= high:
+        findings.append(
+            Finding(
+                f"key points box has {key_points_bullets} bullets — keep {low} to {high} short ones",
+                (KEY_POINTS_BOX.markdown,),
+            )
+        )
+    urgent = kind.emergency_box if kind is not None else None
+    if urgent is None:
+        return findings
+    has_urgent = (urgent.kind, urgent.title.lower()) in boxes
+    if emergency and not has_urgent:
+        message = (
+            f"condition page about an emergency ({emergency}) has no {urgent.what} — add `{urgent.markdown}` "
+            f"straight after the opening paragraph, {urgent.how}"
+        )
+        findings.append(Finding(message, key=("conditions",)))
+    if has_urgent:
+        body = root.find("body")
+        top = [e for e in (body if body is not None else root) if isinstance(e.tag, str)]
+        h1 = next((i for i, e in enumerate(top) if e.tag == "h1"), -1)
+        after = next((e for e in top[h1 + 1 :] if e.tag != "p"), None)
+        if after is None or not _is_box(after, urgent):
+            message = f"{urgent.what} is not straight after the opening paragraph — move `{urgent.markdown}` up to there"
+            findings.append(Finding(message, (urgent.markdown,)))
     return findings
 
 

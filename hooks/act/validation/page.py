@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from act.content_model import EMERGENCY_CONDITIONS
 from act.problems import Problem, SourceMap
 from act.validation.body import html_findings, locate, placeholder_problems
 from act.validation.citations import citation_problems
@@ -61,6 +62,8 @@ def check_page(
     data = data or {}
     title = data.get("title") if isinstance(data.get("title"), str) else None
     page_type = data.get("type") if isinstance(data.get("type"), str) else None
+    conditions = data.get("conditions") if isinstance(data.get("conditions"), list) else []
+    emergency = next((c for c in conditions if c in EMERGENCY_CONDITIONS), None)
     findings = html_findings(
         html,
         title=title,
@@ -70,6 +73,7 @@ def check_page(
         # When MkDocs could not read the front matter it renders the YAML as body text:
         # judging that body's headings would only add noise to the front-matter error.
         check_structure=bool(meta),
+        emergency=emergency,
     )
     problems += locate(source, findings)
     names = PageNames(source.path, model.title, list(model.aliases)) if model is not None else None
