@@ -34,7 +34,9 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "aside": frozenset({"data-search-exclude"}),
     "section": frozenset({"data-search-exclude"}),
     "article": _TEXT,
-    "div": frozenset({"data-search-exclude"}),
+    # data-print-*: what every printed sheet names (overrides/partials/print-meta.html);
+    # print-header.js copies them into CSS strings, never into the page as HTML.
+    "div": frozenset({"data-search-exclude", "data-print-title", "data-print-address", "data-print-reviewed"}),
     "span": _TEXT,
     "form": frozenset({"action", "method", "name"}),
     "input": frozenset(
