@@ -36,7 +36,9 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "article": _TEXT,
     # data-print-*: what every printed sheet names (overrides/partials/print-meta.html);
     # print-header.js copies them into CSS strings, never into the page as HTML.
-    "div": frozenset({"data-search-exclude", "data-print-title", "data-print-address", "data-print-reviewed"}),
+    "div": frozenset(
+        {"data-search-exclude", "data-print-title", "data-print-address", "data-print-reviewed"}
+    ),
     "span": _TEXT,
     "form": frozenset({"action", "method", "name"}),
     "input": frozenset(
