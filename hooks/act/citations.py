@@ -68,16 +68,16 @@ def source_numbers(sources: object) -> dict[str, int]:
 
 
 def newest_source_year(sources: object) -> int | None:
-    """The year of a page's newest source: its `year`, or the year it was `accessed`."""
-    years = []
-    for source in sources if isinstance(sources, list) else []:
-        if not isinstance(source, dict):
-            continue
-        year, accessed = source.get("year"), source.get("accessed")
-        if isinstance(year, int):
-            years.append(year)
-        elif hasattr(accessed, "year"):
-            years.append(accessed.year)
+    """The year of a page's newest dated source (its `year`: published or last updated).
+
+    An `accessed` date says when an editor read an undated web page, not how old the
+    page is, so it does not count: a page resting only on undated sources has no newest
+    year, rather than looking as new as the day it was read."""
+    years = [
+        source["year"]
+        for source in (sources if isinstance(sources, list) else [])
+        if isinstance(source, dict) and isinstance(source.get("year"), int)
+    ]
     return max(years, default=None)
 
 

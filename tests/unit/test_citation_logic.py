@@ -53,13 +53,14 @@ def test_uncited_keeps_list_order():
     assert uncited("Text.[^b]", 1, ["c", "b", "a"]) == ["c", "a"]
 
 
-def test_newest_source_year_takes_year_or_the_year_accessed():
+def test_newest_source_year_counts_dated_sources_only():
     import datetime as dt
 
     from act.citations import newest_source_year, sources_out_of_date
 
     sources = [{"year": 2014}, {"accessed": dt.date(2019, 5, 1)}, {"title": "neither"}, "junk"]
-    assert newest_source_year(sources) == 2019
+    assert newest_source_year(sources) == 2014
+    assert newest_source_year([{"accessed": dt.date(2026, 11, 27)}]) is None
     assert newest_source_year([]) is None and newest_source_year(None) is None
     review = dt.date(2027, 11, 27)
     assert sources_out_of_date(2021, review, 5) and not sources_out_of_date(2022, review, 5)
