@@ -8,8 +8,8 @@ import json
 import shutil
 
 import pytest
-from act.glightbox import unwrap_document
 from act.data_files import SearchPhrase
+from act.glightbox import unwrap_document
 from act.search import (
     ALIASES_FIELD,
     DID_YOU_MEAN,
