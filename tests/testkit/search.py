@@ -118,6 +118,10 @@ class SearchBox:
         `settle` times 100 ms apart."""
         self.clear()
         self.input.press_sequentially(text)
+        return self.settled(text, settle)
+
+    def settled(self, text: str, settle: int = 3) -> list[str]:
+        """The results for `text`, just typed, once they stop changing (see `query`)."""
         previous, stable, deadline = None, 0, time.monotonic() + 15
         while stable < settle:
             if time.monotonic() > deadline:
