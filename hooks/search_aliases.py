@@ -1,5 +1,7 @@
-"""Hook: put front-matter aliases, US spellings (docs/_data/spelling-variants.yml) and
-page descriptions into Material's search index (see hooks/act/search.py for how).
+"""Hook: put front-matter aliases, US spellings (docs/_data/spelling-variants.yml), what
+readers type (docs/_data/search-phrases.yml), page descriptions and the site's vocabulary
+for typo correction into Material's search index, and rank the home page last (see
+hooks/act/search.py for how).
 
 Material's search plugin writes `search/search_index.json` in its `on_post_build`.
 This hook's `on_post_build` runs first (higher priority) and adds the fields to the
@@ -10,17 +12,36 @@ about 70 MB and a re-write).
 
 from __future__ import annotations
 
+import pathlib
+
 from act import private_apis
 from act.build import build_of, per_build
-from act.search import SearchTerms, augment_index
+from act.data_files import SEARCH_PHRASES
+from act.search import (
+    DID_YOU_MEAN,
+    DID_YOU_MEAN_URI,
+    SearchTerms,
+    augment_index,
+    did_you_mean_script,
+    phrases_by_page,
+    unknown_phrase_pages,
+)
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 
+def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    build = build_of(config)
+    pages = [file.src_uri for file in files.documentation_pages()]
+    build.problems += unknown_phrase_pages(build.search_phrases, pages, build.label(SEARCH_PHRASES))
+    return files
+
+
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    per_build(config, SearchTerms).add(page.url, page.meta or {})
+    phrases = phrases_by_page(build_of(config).search_phrases).get(page.file.src_uri, ())
+    per_build(config, SearchTerms).add(page.url, page.meta or {}, phrases, is_home=page.is_homepage)
     return markdown
 
 
@@ -28,6 +49,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
 def on_post_build(*, config: MkDocsConfig) -> None:
     build = build_of(config)
     variants = build.spelling_variants
+    glossary = [term.term for term in build.glossary_terms]
     build.report()
     index = private_apis.search_index(config)
     if index is None:  # search is off: no index to add to
@@ -38,5 +60,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         "config": {"fields": private_apis.search_fields(index)},
         "docs": private_apis.search_entries(index),
     }
-    augment_index(view, per_build(config, SearchTerms).pages, variants)
+    terms = per_build(config, SearchTerms)
+    augment_index(view, terms.pages, variants, home=terms.home, glossary=glossary)
+    out = pathlib.Path(config.site_dir, DID_YOU_MEAN_URI)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(did_you_mean_script(view[DID_YOU_MEAN]), encoding="utf-8")
     private_apis.set_search_fields(index, view["config"]["fields"])

@@ -83,6 +83,10 @@ class Build:
         return self._load(data_files.load_spelling_variants)
 
     @cached_property
+    def search_phrases(self) -> list[data_files.SearchPhrase]:
+        return self._load(data_files.load_search_phrases)
+
+    @cached_property
     def glossary_terms(self) -> list[Term]:
         return self._load(data_files.load_glossary_terms)
 

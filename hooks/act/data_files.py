@@ -2,7 +2,9 @@
 
 `docs/_data/vocabulary.yml` (slugs and plain names for conditions, body areas and cancer
 types), `docs/_data/spelling-variants.yml` (UK form -> other spellings, for search and
-the alias rules) and `docs/_snippets/abbreviations.md` (the glossary and its tooltips).
+the alias rules), `docs/_data/search-phrases.yml` (what readers type -> the pages that
+answer it, for search; optional) and `docs/_snippets/abbreviations.md` (the glossary and
+its tooltips).
 A file that is missing or malformed is a problem, reported with the pages' problems; the
 build goes on with what could be read, so one run shows everything to fix.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 import pathlib
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -22,11 +25,22 @@ from act.security.safe_yaml import MAX_DATA_FILE, yaml_refusal
 
 VOCABULARY = "_data/vocabulary.yml"
 SPELLING_VARIANTS = "_data/spelling-variants.yml"
+SEARCH_PHRASES = "_data/search-phrases.yml"
 ABBREVIATIONS = "_snippets/abbreviations.md"
 
 _WORD = re.compile(r"^[A-Za-z][A-Za-z' -]*$")
 Vocabulary = Mapping[str, Mapping[str, str]]  # field -> slug -> plain name
 Variants = Mapping[str, tuple[str, ...]]  # uk form -> other spellings, lower case
+
+
+@dataclass(frozen=True)
+class SearchPhrase:
+    """A phrase readers type (a symptom, everyday words) and the pages that answer it,
+    the most urgent first; `line` is where the phrase is in the file."""
+
+    phrase: str
+    pages: tuple[str, ...]
+    line: int
 
 
 def _read(docs_dir: pathlib.Path, docs_label: str, name: str) -> tuple[str | None, list[Problem]]:
@@ -104,6 +118,41 @@ def load_spelling_variants(docs_dir: pathlib.Path, docs_label: str) -> tuple[Var
                 Problem(label, line, f"{uk!r}: {others!r} — write it as `{uk}: [other, spellings]`")
             )
     return variants, problems
+
+
+def load_search_phrases(docs_dir: pathlib.Path, docs_label: str) -> tuple[list[SearchPhrase], list[Problem]]:
+    """`phrase: [page.md, ...]` lines. The file is optional: without it, no phrases.
+
+    Page paths are checked against the site's pages by the search hook (act.search)."""
+    label = f"{docs_label}/{SEARCH_PHRASES}"
+    if not (docs_dir / SEARCH_PHRASES).exists():
+        return [], []
+    text, problems = _read(docs_dir, docs_label, SEARCH_PHRASES)
+    if text is None:
+        return [], problems
+    data, problems = _yaml(docs_label, SEARCH_PHRASES, text)
+    if problems:
+        return [], problems
+    if data is not None and not isinstance(data, dict):
+        return [], [
+            Problem(label, 1, "not a mapping — write one `phrase: [page.md, other-page.md]` per line")
+        ]
+    phrases: list[SearchPhrase] = []
+    lines = text.splitlines()
+    for phrase, pages in (data or {}).items():
+        line = next((n for n, raw in enumerate(lines, 1) if raw.startswith(f"{phrase}:")), 1)
+        if (
+            isinstance(phrase, str)
+            and isinstance(pages, list)
+            and pages
+            and all(isinstance(p, str) for p in pages)
+        ):
+            phrases.append(SearchPhrase(phrase.strip(), tuple(pages), line))
+        else:
+            problems.append(
+                Problem(label, line, f"{phrase!r}: {pages!r} — write it as `{phrase}: [treatments/page.md]`")
+            )
+    return phrases, problems
 
 
 def load_glossary_terms(docs_dir: pathlib.Path, docs_label: str) -> tuple[list[Term], list[Problem]]:

@@ -15,21 +15,45 @@ stemmer), and every query term becomes a prefix query ("tumor" -> `tumor*`), whi
 never match "tumour". `tags` is not used: it is boosted a million-fold and shown as
 chips in every result.
 
+- `phrases` (boosted like `title`): what readers type for the page in everyday words or
+  as a symptom ("back pain and weak legs"), from `docs/_data/search-phrases.yml`. A
+  phrase's first page is the one to read first (an emergency), so it gets the phrase
+  twice and ranks above the others for it.
+
 The page entry's text also starts with the front-matter description, so the teaser
 under a page's title in the results says what the page covers.
+
+Every entry of the home page gets a tiny document boost: it lists every page, so it
+matches nearly any query, but it should rank only when nothing else matches.
+
+Typo tolerance: `search/did-you-mean.js` holds the site's own vocabulary (words of
+titles, aliases, phrases, glossary terms and both spellings of every variant), as a
+script so that it loads from file:// too (Material keeps only its own keys in the
+index's config). The search worker wrapper (docs/assets/javascripts/search-worker.js)
+loads it and replaces a query word that matches nothing in the index by the closest of
+these words.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from act.data_files import SearchPhrase
 from act.html_text import TAG
+from act.problems import Problem
 
 ALIASES_FIELD = "aliases"
 VARIANTS_FIELD = "variants"
+PHRASES_FIELD = "phrases"
+DID_YOU_MEAN_URI = "search/did-you-mean.js"
+# The home page's document boost: far below any page that matches a query word in its text.
+HOME_BOOST = 0.01
+# Words shorter than this are never corrected (nor offered as corrections).
+MIN_WORD = 4
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -40,6 +64,7 @@ class PageTerms:
 
     description: str = ""
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    phrases: tuple[str, ...] = field(default_factory=tuple)
 
 
 def plain_text(markup: str) -> str:
@@ -92,22 +117,70 @@ class _Spellings:
         return tuple(f for f in dict.fromkeys(others + inflected) if f != word)
 
 
+def phrases_by_page(phrases: Iterable[SearchPhrase]) -> dict[str, list[str]]:
+    """Page source path -> the phrases it answers; a phrase's first page gets it twice."""
+    found: dict[str, list[str]] = {}
+    for phrase in phrases:
+        for n, page in enumerate(phrase.pages):
+            found.setdefault(page, []).extend([phrase.phrase] * (2 if n == 0 else 1))
+    return found
+
+
+def unknown_phrase_pages(phrases: Iterable[SearchPhrase], pages: Iterable[str], label: str) -> list[Problem]:
+    """A problem for every page a phrase names that the site does not have."""
+    known = set(pages)
+    return [
+        Problem(
+            label,
+            phrase.line,
+            f"{phrase.phrase!r} names {page}, which is not a page — write a path under docs/, "
+            "such as treatments/vertebroplasty.md",
+        )
+        for phrase in phrases
+        for page in phrase.pages
+        if page not in known
+    ]
+
+
+def vocabulary_words(*texts: str) -> list[str]:
+    """The distinct words of `texts`, lower case, letters only, long enough to correct to."""
+    words = {w for text in texts for w in _WORD.findall(plain_text(text).lower()) if len(w) >= MIN_WORD}
+    return sorted(words)
+
+
 def augment_index(
     index: dict,
     pages: Mapping[str, PageTerms],
     variants: Mapping[str, Iterable[str]],
+    *,
+    home: str | None = None,
+    glossary: Iterable[str] = (),
 ) -> dict:
     """Return Material's search index (parsed `search_index.json`) with the extra fields.
 
-    `pages` maps a page URL (an entry's location up to `#`) to what that page adds.
+    `pages` maps a page URL (an entry's location up to `#`) to what that page adds;
+    `home` is the home page's URL; `glossary` the glossary's terms.
     """
     spellings = _Spellings(variants)
     fields = index["config"]["fields"]
     fields[ALIASES_FIELD] = {"boost": fields.get("title", {}).get("boost", 1e3)}
     fields[VARIANTS_FIELD] = {"boost": fields.get("text", {}).get("boost", 1.0)}
+    fields[PHRASES_FIELD] = {"boost": fields.get("title", {}).get("boost", 1e3)}
+    vocabulary: list[str] = [*glossary]
+    for uk, others in variants.items():
+        vocabulary += [uk, *others]
     for entry in index["docs"]:
+        location = entry["location"]
+        if home is not None and location.split("#")[0] == home:
+            entry["boost"] = HOME_BOOST
         # Only the page's own entry (no `#section`) carries its description and aliases.
-        terms = pages.get(entry["location"]) if "#" not in entry["location"] else None
+        terms = pages.get(location) if "#" not in location else None
+        vocabulary.append(entry.get("title", ""))
+        if terms and terms.phrases:
+            said = list(terms.phrases)
+            said += spellings.in_text(" ".join(said))
+            entry[PHRASES_FIELD] = html.escape(", ".join(said), quote=False)
+            vocabulary += terms.phrases
         if terms and terms.description:
             teaser = f"<p>{html.escape(terms.description, quote=False)}</p>"
             entry["text"] = f"{teaser} {entry['text']}" if entry.get("text") else teaser
@@ -116,20 +189,36 @@ def augment_index(
         names += spellings.in_text(entry.get("title", ""))
         if names:
             entry[ALIASES_FIELD] = html.escape(", ".join(names), quote=False)
+            vocabulary += names
         text_forms = spellings.in_text(entry.get("text", ""))
         if text_forms:
             entry[VARIANTS_FIELD] = " ".join(text_forms)
+    index[DID_YOU_MEAN] = vocabulary_words(*vocabulary)
     return index
 
 
+# Where augment_index leaves the vocabulary (the hook writes it to DID_YOU_MEAN_URI).
+DID_YOU_MEAN = "did_you_mean"
+
+
+def did_you_mean_script(words: list[str]) -> str:
+    """The vocabulary as the script the search worker wrapper loads."""
+    return f"self.didYouMean = {json.dumps(words, ensure_ascii=False, separators=(',', ':'))};\n"
+
+
 class SearchTerms:
-    """One build's pages' descriptions and aliases, by page URL (`per_build` state)."""
+    """One build's pages' descriptions, aliases and phrases, by page URL (`per_build` state)."""
 
     def __init__(self, config) -> None:
         self.pages: dict[str, PageTerms] = {}
+        self.home: str | None = None
 
-    def add(self, url: str, meta: Mapping) -> None:
+    def add(self, url: str, meta: Mapping, phrases: Iterable[str] = (), *, is_home: bool = False) -> None:
         aliases = meta.get("aliases") or []
         self.pages[url] = PageTerms(
-            description=str(meta.get("description") or ""), aliases=tuple(str(a) for a in aliases)
+            description=str(meta.get("description") or ""),
+            aliases=tuple(str(a) for a in aliases),
+            phrases=tuple(phrases),
         )
+        if is_home:
+            self.home = url

@@ -5,18 +5,27 @@ from __future__ import annotations
 
 import html
 import json
+import shutil
 
 import pytest
+from act.data_files import SearchPhrase
 from act.glightbox import unwrap_document
 from act.search import (
     ALIASES_FIELD,
+    DID_YOU_MEAN,
+    DID_YOU_MEAN_URI,
+    HOME_BOOST,
+    PHRASES_FIELD,
     VARIANTS_FIELD,
     PageTerms,
     augment_index,
     other_spellings,
+    phrases_by_page,
+    unknown_phrase_pages,
+    vocabulary_words,
 )
 from testkit.pages import split_front_matter
-from testkit.sitebuild import ROOT, build_site
+from testkit.sitebuild import ROOT, BuildFailed, build_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "search-site"
 VARIANTS = {"tumour": ("tumor", "tumours", "tumors"), "oesophageal": ("esophageal",), "centre": ("center",)}
@@ -60,6 +69,57 @@ def test_augment_index_adds_hidden_fields_boosted_like_title_and_text():
     assert other == {"location": "other/", "title": "Other", "text": ""}  # unknown page: untouched
 
 
+def test_a_phrase_goes_to_each_of_its_pages_twice_to_the_first():
+    phrases = [
+        SearchPhrase("back pain and weak legs", ("conditions/spine.md", "guides/help.md"), 1),
+        SearchPhrase("numb legs", ("guides/help.md",), 2),
+    ]
+    assert phrases_by_page(phrases) == {
+        "conditions/spine.md": ["back pain and weak legs", "back pain and weak legs"],
+        "guides/help.md": ["back pain and weak legs", "numb legs", "numb legs"],
+    }
+    assert [str(p) for p in unknown_phrase_pages(phrases, ["conditions/spine.md"], "docs/_data/p.yml")] == [
+        "docs/_data/p.yml:1: 'back pain and weak legs' names guides/help.md, which is not a page — "
+        "write a path under docs/, such as treatments/vertebroplasty.md",
+        "docs/_data/p.yml:2: 'numb legs' names guides/help.md, which is not a page — "
+        "write a path under docs/, such as treatments/vertebroplasty.md",
+    ]
+
+
+def test_vocabulary_is_distinct_lower_case_words_of_four_letters_or_more():
+    assert vocabulary_words("<b>Oesophageal</b> stent", "a PEG tube, stent & tumour-free") == [
+        "free",
+        "oesophageal",
+        "stent",
+        "tube",
+        "tumour",
+    ]
+
+
+def test_augment_index_adds_phrases_demotes_the_home_page_and_gathers_the_vocabulary():
+    index = augment_index(
+        _index(
+            {"location": "", "title": "Home", "text": "<p>Every page.</p>"},
+            {"location": "#browse", "title": "Browse", "text": "<p>Stents.</p>"},
+            {"location": "t/stent/", "title": "Oesophageal stent", "text": "<p>Opens the pipe.</p>"},
+        ),
+        {"t/stent/": PageTerms(aliases=("gullet tube",), phrases=("food sticks at the oesophageal tumour",))},
+        VARIANTS,
+        home="",
+        glossary=["dysphagia"],
+    )
+    home, browse, page = index["docs"]
+    assert home["boost"] == browse["boost"] == HOME_BOOST
+    assert "boost" not in page
+    assert page[PHRASES_FIELD] == "food sticks at the oesophageal tumour, esophageal, tumor, tumours, tumors"
+    assert index["config"]["fields"][PHRASES_FIELD] == {"boost": 1000.0}
+    words = index[DID_YOU_MEAN]
+    assert {"dysphagia", "gullet", "oesophageal", "esophageal", "tumour", "tumor", "sticks", "browse"} <= set(
+        words
+    )
+    assert words == sorted(set(words)) and "the" not in words and "at" not in words
+
+
 def test_unwrap_document_returns_the_fragment_and_leaves_fragments_alone():
     assert (
         unwrap_document('<html><head></head><body><h1 id="a">A</h1>\n</body></html>') == '<h1 id="a">A</h1>\n'
@@ -74,10 +134,47 @@ def test_unwrap_document_returns_the_fragment_and_leaves_fragments_alone():
 
 
 @pytest.fixture(scope="module")
-def fixture_index(tmp_path_factory) -> dict:
+def fixture_out(tmp_path_factory):
     out = tmp_path_factory.mktemp("search-fixture")
     build_site(FIXTURE / "mkdocs.yml", out)
-    return json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return out
+
+
+@pytest.fixture(scope="module")
+def fixture_index(fixture_out) -> dict:
+    return json.loads((fixture_out / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def test_fixture_index_carries_phrases_the_home_boost_and_the_vocabulary(fixture_out, fixture_index):
+    docs = {d["location"]: d for d in fixture_index["docs"]}
+    assert docs["treatments/oesophageal-stent/"][PHRASES_FIELD] == "food gets stuck, food gets stuck"
+    assert docs[""][PHRASES_FIELD] == "food gets stuck"
+    assert docs[""]["boost"] == docs["#getting-around"]["boost"] == HOME_BOOST
+    assert "boost" not in docs["treatments/oesophageal-stent/"]
+    script = (fixture_out / DID_YOU_MEAN_URI).read_text(encoding="utf-8")
+    assert script.startswith("self.didYouMean = [") and script.endswith("];\n")
+    words = json.loads(script.removeprefix("self.didYouMean = ").removesuffix(";\n"))
+    # Glossary term, title, alias, phrase and variant words; Material's config keeps none of it.
+    assert {"stent", "oesophageal", "esophageal", "food", "stuck", "tumor"} <= set(words)
+    assert DID_YOU_MEAN not in fixture_index and DID_YOU_MEAN not in fixture_index["config"]
+
+
+def test_a_phrase_naming_a_missing_page_fails_the_build_at_its_line(tmp_path):
+    site = tmp_path / "site-src"
+    shutil.copytree(FIXTURE, site)
+    (site / "docs" / "_data" / "search-phrases.yml").write_text(
+        "ok: [index.md]\nhigh calcium: [conditions/hypercalcaemia.md]\n", encoding="utf-8"
+    )
+    (site / "mkdocs.yml").write_text(
+        (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8").replace("../../../hooks/", f"{ROOT}/hooks/"),
+        encoding="utf-8",
+    )
+    with pytest.raises(BuildFailed) as failed:
+        build_site(site / "mkdocs.yml", tmp_path / "out")
+    assert (
+        "docs/_data/search-phrases.yml:2: 'high calcium' names conditions/hypercalcaemia.md, which is not a page "
+        "— write a path under docs/, such as treatments/vertebroplasty.md"
+    ) in failed.value.messages
 
 
 def test_fixture_index_has_one_entry_per_section_and_none_empty(fixture_index):

@@ -186,8 +186,11 @@ def _page_problems(root: pathlib.Path, page: pathlib.Path) -> list[str]:
         elif not target.is_file():
             problems.append(f"{rel}: {url} is not a file in the bundle (folder links need a server)")
     config = json.loads(soup.select_one("script#__config").string)
-    if not (page.parent / config["search"]).resolve().is_file():
-        problems.append(f"{rel}: search worker {config['search']} is missing")
+    # The typo-correcting wrapper, then (after `#`) Material's worker, beside it in workers/.
+    wrapper, _, material = config["search"].partition("#")
+    for worker in (page.parent / wrapper, (page.parent / wrapper).parent / material):
+        if not worker.resolve().is_file():
+            problems.append(f"{rel}: search worker {config['search']} is missing")
     if not (page.parent / config["base"] / "search" / "search_index.js").resolve().is_file():
         problems.append(f"{rel}: search/search_index.js is not at base {config['base']!r}")
     if "unpkg.com" in page.read_text(encoding="utf-8"):

@@ -52,3 +52,47 @@ def test_the_real_data_files_are_valid():
     ):
         value, problems = load(docs, "docs")
         assert value and not problems, problems
+
+
+def test_search_phrases_are_optional_and_read_in_file_order(tmp_path):
+    assert data_files.load_search_phrases(tmp_path, "docs") == ([], [])
+    write(
+        tmp_path,
+        data_files.SEARCH_PHRASES,
+        "# what readers type\nback pain and weak legs: [conditions/spine.md, guides/help.md]\nhigh calcium: [a.md]\n",
+    )
+    phrases, problems = data_files.load_search_phrases(tmp_path, "docs")
+    assert problems == []
+    assert phrases == [
+        data_files.SearchPhrase("back pain and weak legs", ("conditions/spine.md", "guides/help.md"), 2),
+        data_files.SearchPhrase("high calcium", ("a.md",), 3),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "high calcium: conditions/hypercalcaemia.md\n",
+            "docs/_data/search-phrases.yml:1: 'high calcium': 'conditions/hypercalcaemia.md' — "
+            "write it as `high calcium: [treatments/page.md]`",
+        ),
+        (
+            "ok: [a.md]\nhigh calcium: []\n",
+            "docs/_data/search-phrases.yml:2: 'high calcium': [] — write it as `high calcium: [treatments/page.md]`",
+        ),
+        (
+            "- high calcium\n",
+            "docs/_data/search-phrases.yml:1: not a mapping — write one `phrase: [page.md, other-page.md]` per line",
+        ),
+        (
+            "high calcium: [a.md\n",
+            "docs/_data/search-phrases.yml:2: not valid YAML (expected ',' or ']', but got '<stream end>') — "
+            "check the indentation and colons",
+        ),
+    ],
+)
+def test_search_phrases_bad_shapes_are_one_problem_each_at_their_line(tmp_path, text, message):
+    write(tmp_path, data_files.SEARCH_PHRASES, text)
+    _, problems = data_files.load_search_phrases(tmp_path, "docs")
+    assert [str(p) for p in problems] == [message]

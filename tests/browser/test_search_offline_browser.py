@@ -1,0 +1,31 @@
+"""The search queries of test_search_browser.py, from the offline bundle: file://, the
+index inlined as a script and Material's worker (inside the typo-correcting wrapper) in
+the iframe-worker shim. A separate module so xdist runs it beside the hosted one."""
+
+from __future__ import annotations
+
+import pytest
+from testkit.search import QUERIES, SearchTab, assert_finds
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def site(browser, offline_root):
+    opened = SearchTab(
+        browser,
+        (offline_root / "index.html").as_uri(),
+        offline_root.as_uri().removeprefix("file://"),
+        ".html",
+    )
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[f"{q.kind}:{q.text}:top{q.top}" for q in QUERIES])
+def test_the_query_finds_its_pages_in_the_top_results_offline(site, query):
+    assert_finds(site, query)
+
+
+def test_the_home_page_is_found_when_nothing_else_matches_offline(site):
+    assert site.search("browse") == [""]
