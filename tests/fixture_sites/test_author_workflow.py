@@ -92,7 +92,12 @@ FILLED = {
     r'publisher: "TODO:[^"]*"': "publisher: Cancer Research UK",
     r'url: "TODO:[^"]*"\n---': "url: https://www.cancerresearchuk.org/\n  - id: nhs-rfa\n    title: Radiofrequency "
     "ablation\n    publisher: NHS\n    accessed: 2025-01-10\n    doi: 10.1000/example.2\n---",
-    r"    - TODO: .*": "    - Pain where the probe went in.\n    - Bleeding.[^nhs-rfa]\n    - Infection.",
+    # One short bullet for each of the Key points box's three placeholders (3 to 5 in all).
+    r"    - TODO: the main point.*": "    - It uses sound waves to break up a tumour.",
+    r"    - TODO: a second key point.*": "    - It is done in hospital.",
+    r"    - TODO: a third key point.*": "    - Ask your care team if it is right for you.",
+    # The Risks box's one placeholder becomes the list of risks.
+    r"    - TODO: each risk.*": "    - Pain where the probe went in.\n    - Bleeding.[^nhs-rfa]\n    - Infection.",
     r"- TODO: .*": "- What will it feel like?",
     # The author keeps the template's citation, after their own sentence.
     r"TODO: explain the treatment.*\[": PARAGRAPH + "[",

@@ -405,7 +405,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     (
         "key-points-too-few",
         treatment("    - It is done in hospital.\n", ""),
-        [f"{DT}:45: key points box has 2 bullets — keep 3 to 5 short ones"],
+        [f"{DT}:46: key points box has 2 bullets — keep 3 to 5 short ones"],
     ),
     (
         "emergency-condition-without-urgent-box",
@@ -420,7 +420,7 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         "urgent-box-not-after-opening-paragraph",
         condition("- pain\n", '- pain\n\n!!! danger "When to get urgent help"\n\n    Call 999.\n'),
         [
-            f"{DC}:26: urgent-help box is not straight after the opening paragraph — move "
+            f"{DC}:28: urgent-help box is not straight after the opening paragraph — move "
             '`!!! danger "When to get urgent help"` up to there',
         ],
     ),

@@ -25,10 +25,17 @@ PROBLEM_LINE = re.compile(r"^docs/\S+\.(md|svg):\d+: ")
 def make_docs(tmp_path: pathlib.Path, pages: dict[str, str | bytes]) -> pathlib.Path:
     docs = tmp_path / "docs"
     shutil.copytree(FIXTURE / "docs", docs)
-    # Not the search phrases: they name the real site's pages, which the fixture lacks.
+    # Not the search phrases or the home page cards: they name the real site's pages, which the
+    # fixture lacks (it has its own home.yml).
     shutil.copytree(
-        ROOT / "docs" / "_data", docs / "_data", ignore=shutil.ignore_patterns("search-phrases.yml")
+        ROOT / "docs" / "_data",
+        docs / "_data",
+        ignore=shutil.ignore_patterns("search-phrases.yml", "home.yml"),
+        dirs_exist_ok=True,
     )
+    # The real glossary: a build with the real mkdocs.yml appends it to every page (snippets
+    # auto_append) and the glossary hook reads it, so it is part of any docs folder.
+    shutil.copytree(ROOT / "docs" / "_snippets", docs / "_snippets")
     # The real security headers: the output gate reads the CSP's inline hashes from them.
     shutil.copy(ROOT / "docs" / "_headers", docs / "_headers")
     for name, content in pages.items():
