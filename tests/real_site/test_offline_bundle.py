@@ -10,6 +10,7 @@ import json
 import pathlib
 import re
 import shutil
+import time
 import zipfile
 from urllib.parse import unquote, urlsplit
 
@@ -62,7 +63,10 @@ def test_every_entry_has_the_same_fixed_metadata_in_a_stable_order(bundle):
     names = [i.filename for i in infos]
     assert names[0] == f"{offline_bundle.BUNDLE_FOLDER}/README.txt"
     assert names[1:] == sorted(names[1:])
-    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+    # One timestamp for every entry: SOURCE_DATE_EPOCH when set (`make` sets it from the last
+    # commit), else 1980-01-01, the earliest a zip can hold.
+    epoch = max(offline_bundle.source_date_epoch(), offline_bundle.DEFAULT_EPOCH)
+    assert {i.date_time for i in infos} == {time.gmtime(epoch)[:6]}
     assert {i.external_attr >> 16 for i in infos} == {0o100644}
     assert {i.compress_type for i in infos} == {zipfile.ZIP_DEFLATED}
 
