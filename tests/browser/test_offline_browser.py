@@ -11,6 +11,7 @@ from urllib.request import url2pathname
 
 import pytest
 from bs4 import BeautifulSoup
+from testkit.browser import step_to_next_diagram_and_close
 
 pytestmark = pytest.mark.browser
 
@@ -131,12 +132,7 @@ def test_diagram_lightbox_opens_moves_on_and_closes_with_escape(reader, bundle_r
         current = reader.locator(".glightbox-container .gslide.current img")
         current.wait_for(state="visible")
         assert current.get_attribute("src").endswith(first_name), rel
-        reader.locator(".glightbox-container .gnext").click()
-        reader.wait_for_function(
-            "name => document.querySelector('.gslide.current img')?.src.endsWith(name)", arg=second_name
-        )
-        reader.keyboard.press("Escape")
-        reader.locator(".glightbox-container").wait_for(state="detached")
+        step_to_next_diagram_and_close(reader, second_name)
 
 
 def test_glossary_term_shows_its_tooltip(reader, bundle_root):

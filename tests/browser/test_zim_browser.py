@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from urllib.request import urlopen
 
 import pytest
+from testkit.browser import step_to_next_diagram_and_close
 from testkit.kiwix import kiwix_serve
 
 pytestmark = pytest.mark.browser
@@ -93,12 +94,7 @@ def test_diagram_lightbox_opens_moves_on_and_closes(reader, kiwix):
     second = diagrams.nth(1).get_attribute("href").rsplit("/", 1)[-1]
     diagrams.first.click()
     reader.locator(".glightbox-container .gslide.current img").wait_for(state="visible")
-    reader.locator(".glightbox-container .gnext").click()
-    reader.wait_for_function(
-        "name => document.querySelector('.gslide.current img')?.src.endsWith(name)", arg=second
-    )
-    reader.keyboard.press("Escape")
-    reader.locator(".glightbox-container").wait_for(state="detached")
+    step_to_next_diagram_and_close(reader, second)
 
 
 def test_glossary_term_shows_its_pop_up(reader, kiwix):
