@@ -97,6 +97,7 @@ CASES: dict[str, dict[str, str | bytes]] = {
     ),
     "duplicate-key-quoted": treatment("type: treatment\n", 'type: treatment\n"title": Good treatment\n'),
     "review-date-timestamp": treatment("last_reviewed: 2026-11-01", "last_reviewed: 1785542400"),
+    "next-review-a-century-away": treatment("next_review: 2027-11-01", "next_review: 2126-11-01"),
     "source-url-userinfo": treatment(
         "url: https://www.nice.org.uk/", "url: https://www.nice.org.uk@evil.example/"
     ),
@@ -193,6 +194,9 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "review-date-timestamp": [
         "docs/treatments/good-treatment.md:9: last_reviewed 1785542400 is a number, not a date — write it as YYYY-MM-DD, e.g. 2026-11-21",
+    ],
+    "next-review-a-century-away": [
+        "docs/treatments/good-treatment.md:10: next_review 2126-11-01 is more than 1 year after last_reviewed 2026-11-01 — set a review date within 1 year",
     ],
     "source-url-userinfo": [
         "docs/treatments/good-treatment.md:16: source 1: source url 'https://www.nice.org.uk@evil.example/' has a name before '@', so it leads to another site than it seems — give the plain https:// address of the source",
