@@ -59,9 +59,19 @@ def _outside_snippets(label: str, text: str) -> tuple[str, list[Problem]]:
 
 
 def site_dir_problems(site_dir: pathlib.Path) -> list[Problem]:
-    """A site folder the build cannot empty would end in a traceback: say so first."""
+    """A site folder the build cannot empty or create would end in a traceback: say so first."""
     if not site_dir.exists():
-        return []
+        parent = next(folder for folder in site_dir.parents if folder.exists())
+        if os.access(parent, os.W_OK | os.X_OK):
+            return []
+        return [
+            Problem(
+                site_dir.name,
+                1,
+                f"the build cannot create the site folder ({parent} is read-only) — make {parent} writable "
+                "or build to another folder (mkdocs build -d FOLDER), then build again",
+            )
+        ]
     if not site_dir.is_dir() or site_dir.is_symlink():
         return [
             Problem(site_dir.name, 1, "the site folder is not a plain folder — delete it, then build again")
