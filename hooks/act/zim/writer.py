@@ -278,17 +278,29 @@ def write_zim(entries: Iterable[_Entry], metadata: ZimMetadata, output: pathlib.
     make_reproducible(output)
 
 
-def write_zim_atomically(entries: list[_Entry], metadata: ZimMetadata, output: pathlib.Path) -> None:
-    """Write beside `output` under a temporary name and rename into place when complete."""
+def stale_parts(output_dir: pathlib.Path) -> list[pathlib.Path]:
+    """Temporary files of ZIM runs in `output_dir`: `.NAME.part`, and libzim's own
+    `.NAME.part.tmp` while it writes. A run killed outright (SIGKILL) leaves them."""
+    return sorted(output_dir.glob(f".{ZIM_NAME}_*.zim.part*"))
+
+
+def write_zim_atomically(entries: Iterable[_Entry], metadata: ZimMetadata, output: pathlib.Path) -> None:
+    """Write beside `output` under a temporary name and rename into place when complete.
+
+    First removes what an earlier run killed outright left (one `make zim` runs at a time:
+    a second one would write the same `.part`); on any failure, including Ctrl-C and SIGTERM
+    (scripts/zim.py), removes its own and leaves `output` untouched."""
     output.parent.mkdir(parents=True, exist_ok=True)
+    for stale in stale_parts(output.parent):
+        stale.unlink(missing_ok=True)
     tmp = output.parent / f".{output.name}.part"
-    tmp.unlink(missing_ok=True)
     try:
         write_zim(entries, metadata, tmp)
         tmp.chmod(0o644)
         os.replace(tmp, output)
     except BaseException:
         tmp.unlink(missing_ok=True)
+        tmp.with_name(f"{tmp.name}.tmp").unlink(missing_ok=True)
         raise
 
 
