@@ -25,6 +25,7 @@ from act.problems import Problem, SourceMap
 from act.security import csp
 from act.security.files import published_problem, symlink_problems
 from act.security.gate import Policy, html_findings, line_of, site_file_findings
+from act.security.nesting import nesting_refusal
 from act.security.safe_yaml import MAX_FRONT_MATTER, yaml_refusal
 from act.validation.front_matter import decode_page
 from act.validation.names import PageNames, name_problems
@@ -170,6 +171,13 @@ class SiteValidation:
             self.build.problems.append(Problem(label, refused[0] + 2, f"front matter: {refused[1]}"))
             self.unreadable.add(page.file.src_uri)
             return text[source.front_matter_end :]
+        body_start = text.count("\n", 0, source.front_matter_end)
+        too_deep = nesting_refusal(text, body_start)
+        if too_deep:
+            # Python-Markdown would recurse until it fails: hand MkDocs the front matter alone.
+            self.build.problems.append(Problem(label, too_deep[0] + 1, too_deep[1]))
+            self.unreadable.add(page.file.src_uri)
+            return text[: source.front_matter_end]
         if not text.strip():
             self.unreadable.add(page.file.src_uri)
         return text
