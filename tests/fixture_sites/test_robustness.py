@@ -197,11 +197,11 @@ def test_serve_survives_an_alias_bomb_and_serves_the_page_once_it_is_fixed(tmp_p
             encoding="utf-8",
         )
         assert wait_for(lambda: "still serving the last good build" in log.read_text(encoding="utf-8"), 20)
-        lines = log_lines(log.read_text(encoding="utf-8"))
-        assert (
+        problems = {line for line in log_lines(log.read_text(encoding="utf-8")) if line.startswith("docs/")}
+        assert problems == {
             f"docs/{T}:6: front matter: YAML anchor 'a0' — write the value out in full: anchors and aliases "
             "(&name, *name) are not read"
-        ) in lines
+        }
         served = _get(url)  # still answering, with the last good page
         assert "A short summary of the treatment" in served and "A bombed summary" not in served
         page.write_text(
