@@ -21,6 +21,8 @@ import fcntl
 import glob
 import os
 import pathlib
+import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -143,24 +145,33 @@ def remove_stale_parts(output: pathlib.Path) -> list[pathlib.Path]:
     return removed
 
 
+def temporary_path(folder: pathlib.Path, prefix: str, suffix: str = "") -> pathlib.Path:
+    """A new name in `folder`, not yet made. Name it first, then make it inside the `try`
+    that removes it: an interruption (a signal lands between any two steps) between making
+    and the `try` would otherwise leave it behind, as `tempfile.mkdtemp` and `mkstemp` can."""
+    return folder / f"{prefix}{secrets.token_hex(8)}{suffix}"
+
+
 def write_zip_atomically(entries: list[tuple[str, bytes]], output: pathlib.Path, epoch: int) -> None:
     """Write to a temporary file beside `output`, then rename it into place; on any failure
-    (including Ctrl-C) remove the temporary file and leave `output` untouched."""
+    (including Ctrl-C and SIGTERM) remove the temporary file and leave `output` untouched."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
-    tmp = pathlib.Path(tmp_name)
+    tmp = temporary_path(output.parent, f".{output.name}.", ".part")
+    fd = None
     try:
+        fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
         fcntl.flock(fd, fcntl.LOCK_EX)  # held until this run ends: see remove_stale_parts
         write_zip(entries, tmp, epoch)
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
-        tmp.chmod(0o644)  # mkstemp makes it private; the bundle is for sharing
+        tmp.chmod(0o644)  # private while written; the bundle is for sharing
         os.replace(tmp, output)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     finally:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
 
 
 def make_offline_bundle(
@@ -170,11 +181,14 @@ def make_offline_bundle(
     folder, to `output`."""
     started = time.perf_counter()
     remove_stale_parts(output)
-    with tempfile.TemporaryDirectory(prefix="offline-site-") as tmp:
-        site_dir = pathlib.Path(tmp)
+    site_dir = temporary_path(pathlib.Path(tempfile.gettempdir()), "offline-site-")
+    try:
+        site_dir.mkdir(mode=0o700)
         build_offline_site(site_dir, config_file)
         entries = [(f"{BUNDLE_FOLDER}/README.txt", README.read_bytes())]
         entries += [(f"{BUNDLE_FOLDER}/{name}", path.read_bytes()) for name, path in bundle_entries(site_dir)]
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
     write_zip_atomically(entries, output, source_date_epoch())
     return BundleReport(output, output.stat().st_size, len(entries), time.perf_counter() - started)
 

@@ -261,6 +261,30 @@ def test_killed_offline_build_leaves_no_part_file_or_temporary_folder(tmp_path):
     assert not output.parent.exists() or not list(output.parent.glob(".*.part"))
 
 
+def test_killed_zim_build_leaves_no_temporary_folder(tmp_path):
+    """`make zim` (scripts/zim.py) given SIGTERM while the site is being built."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    output_dir = tmp_path / "dist"
+    log = tmp_path / "zim.log"
+    with open(log, "w", encoding="utf-8") as out:
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "zim.py"), "--output-dir", str(output_dir)],
+            cwd=ROOT,
+            env=MKDOCS_ENV | {"TMPDIR": str(temporary)},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        assert wait_for(lambda: any(temporary.iterdir()), 60), "the ZIM build never started"
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 128 + signal.SIGTERM, log.read_text(encoding="utf-8")
+    finally:
+        process.kill()
+    assert list(temporary.iterdir()) == [], log.read_text(encoding="utf-8")
+    assert not output_dir.exists() or list(output_dir.iterdir()) == []
+
+
 def test_offline_build_killed_while_writing_the_zip_leaves_the_old_bundle_alone(tmp_path):
     """SIGTERM while the zip is being written: its `.part` file goes, the bundle already in
     dist/ keeps its bytes, no temporary folder stays."""

@@ -15,6 +15,7 @@ import dataclasses
 import datetime
 import os
 import pathlib
+import shutil
 import sys
 import tempfile
 import time
@@ -27,7 +28,14 @@ from libzim.writer import Creator, Hint, IndexData, Item, StringProvider
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from act.offline_bundle import DIST, ROOT, OfflineBuildFailed, build_offline_site, bundle_entries
+from act.offline_bundle import (
+    DIST,
+    ROOT,
+    OfflineBuildFailed,
+    build_offline_site,
+    bundle_entries,
+    temporary_path,
+)
 from act.zim import variant
 from act.zim.naming import ZIM_NAME, newest_review, zim_file_name
 from act.zim.reproducible import make_reproducible
@@ -313,10 +321,13 @@ def make_zim(output_dir: pathlib.Path = DIST, config_file: pathlib.Path = ROOT /
     started = time.perf_counter()
     metadata = read_metadata(config_file)
     output = output_dir / metadata.file_name
-    with tempfile.TemporaryDirectory(prefix="zim-site-") as tmp:
-        site_dir = pathlib.Path(tmp)
+    site_dir = temporary_path(pathlib.Path(tempfile.gettempdir()), "zim-site-")
+    try:  # made inside the `try`, so an interruption at any point removes it
+        site_dir.mkdir(mode=0o700)
         build_offline_site(site_dir, config_file)
         zim_from_site(site_dir, output, metadata)
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
     archive = Archive(output)
     return ZimReport(
         output,
