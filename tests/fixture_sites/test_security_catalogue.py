@@ -137,13 +137,13 @@ EXPECTED: dict[str, list[str]] = {
         "docs/treatments/good-treatment.md:25: in the built page: attribute 'onerror' on <img> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to hooks/act/security/allowlist.py",
     ],
     "deep-nesting-hides-script": [
-        "docs/treatments/good-treatment.md:25: lists, boxes or HTML nested 260 levels deep — use at most 20 levels: flatten the list, or split it",
+        "docs/treatments/good-treatment.md:25: lists, boxes or HTML nested more than 20 levels deep — use at most 20: flatten the list, or split it",
     ],
     "deep-markdown-list-hides-script": [
-        "docs/treatments/good-treatment.md:46: lists, boxes or HTML nested 21 levels deep — use at most 20 levels: flatten the list, or split it",
+        "docs/treatments/good-treatment.md:46: lists, boxes or HTML nested more than 20 levels deep — use at most 20: flatten the list, or split it",
     ],
     "deep-markdown-in-html": [
-        "docs/treatments/good-treatment.md:45: lists, boxes or HTML nested 21 levels deep — use at most 20 levels: flatten the list, or split it",
+        "docs/treatments/good-treatment.md:45: lists, boxes or HTML nested more than 20 levels deep — use at most 20: flatten the list, or split it",
     ],
     "link-title-markup": [
         "docs/treatments/good-treatment.md:25: in the built page: 'title' of <a> holds markup ('<img src=x onerror=alert(1)>'), which the theme or the lightbox shows as HTML — write plain text, without < or entities such as &lt;",

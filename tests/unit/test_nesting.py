@@ -6,28 +6,26 @@ from __future__ import annotations
 import pytest
 from act.security.nesting import MAX_NESTING, nesting_refusal
 
+MESSAGE = (
+    "lists, boxes or HTML nested more than 20 levels deep — use at most 20: flatten the list, or split it"
+)
+
 
 def deep(levels: int) -> str:
     return "".join("    " * level + "- x\n" for level in range(levels))
-
-
-def message(levels: int) -> str:
-    return (
-        f"lists, boxes or HTML nested {levels} levels deep — use at most {MAX_NESTING} levels: flatten the "
-        "list, or split it"
-    )
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         (deep(MAX_NESTING + 1), None),  # 21 items: the last is indented 20 levels
-        (deep(MAX_NESTING + 2), (MAX_NESTING + 1, message(MAX_NESTING + 1))),
-        ("\t" * 21 + "- x\n", (0, message(21))),  # a tab is one level
-        ("  \t" * 21 + "x\n", (0, message(21))),  # spaces then a tab: to the next tab stop
+        (deep(MAX_NESTING + 2), (MAX_NESTING + 1, MESSAGE)),
+        ("    " * 21 + "x\n", (0, MESSAGE)),
+        ("\t" * 21 + "- x\n", (0, MESSAGE)),  # a tab is one level
+        ("  \t" * 21 + "x\n", (0, MESSAGE)),  # spaces then a tab: to the next tab stop
         ("<div>" * 20 + "x" + "</div>" * 20, None),
-        ("<div>" * 21 + "x" + "</div>" * 21, (0, message(21))),
-        ("<div markdown>\n" * 21 + "x\n" + "</div>\n" * 21, (20, message(21))),
+        ("<div>" * 21 + "x" + "</div>" * 21, (0, MESSAGE)),
+        ("<div markdown>\n" * 21 + "x\n" + "</div>\n" * 21, (20, MESSAGE)),
         ("<div>\n</div>\n" * 100, None),  # closed elements do not add up
         ("<p>x\n" * 100, None),  # optional end tags are not nesting
         ("<br>" * 100 + "<img src=x.png>" * 100 + "<span/>" * 100, None),
@@ -37,6 +35,7 @@ def message(levels: int) -> str:
     ids=[
         "list-at-the-limit",
         "list-past-the-limit",
+        "first-line",
         "tabs",
         "spaces-then-tab",
         "html-at-the-limit",
@@ -53,6 +52,12 @@ def test_nesting_refusal(text, expected):
     assert nesting_refusal(text) == expected
 
 
-def test_front_matter_lines_are_skipped_and_lines_count_from_the_file_start():
-    text = "---\n" + "    " * 30 + "title: x\n---\n" + deep(MAX_NESTING + 2)
-    assert nesting_refusal(text, first_line=3) == (3 + MAX_NESTING + 1, message(MAX_NESTING + 1))
+def test_the_scan_starts_past_the_front_matter_and_lines_count_from_the_file_start():
+    front_matter = "---\n" + "    " * 30 + "title: x\n---\n"
+    text = front_matter + deep(MAX_NESTING + 2)
+    assert nesting_refusal(text, start=len(front_matter)) == (3 + MAX_NESTING + 1, MESSAGE)
+    assert nesting_refusal(text.replace("    ", "\t"), start=len(front_matter)) == (
+        3 + MAX_NESTING + 1,
+        MESSAGE,
+    )
+    assert nesting_refusal(front_matter + "x\n", start=len(front_matter)) is None

@@ -171,8 +171,7 @@ class SiteValidation:
             self.build.problems.append(Problem(label, refused[0] + 2, f"front matter: {refused[1]}"))
             self.unreadable.add(page.file.src_uri)
             return text[source.front_matter_end :]
-        body_start = text.count("\n", 0, source.front_matter_end)
-        too_deep = nesting_refusal(text, body_start)
+        too_deep = nesting_refusal(text, source.front_matter_end)
         if too_deep:
             # Python-Markdown would recurse until it fails: hand MkDocs the front matter alone.
             self.build.problems.append(Problem(label, too_deep[0] + 1, too_deep[1]))
