@@ -4,7 +4,8 @@ Python-Markdown parses nested lists, boxes and `markdown`-attributed HTML by rec
 list a few hundred levels deep ends the build in a RecursionError traceback, and HTML
 parsers stop at 256 levels (past which a browser still reads what a checker no longer
 sees). Real pages nest three or four levels, so anything past MAX_NESTING is refused
-before MkDocs renders the page. Two scans of the whole text, each a C regex: cheap.
+before MkDocs renders the page. Two scans of the whole text: a plain search for deep
+indentation (a regex when the page holds tabs) and one regex for tags.
 """
 
 from __future__ import annotations
