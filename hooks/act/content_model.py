@@ -135,9 +135,12 @@ TEMPLATE_FOLDERS = {name: t.folder for name, t in PAGE_TYPES.items() if t.folder
 # Targets for measured pages (CONTRIBUTING.md states them to authors).
 WORDS_MIN, WORDS_MAX = 450, 1200
 READING_EASE_MIN = 60.0
-# Review cycle: a new page is due for review after a year; the build warns this many
-# days before `next_review` and fails once it has passed.
-REVIEW_CYCLE_DAYS = 365
+# Review cycle: every page is reviewed at least once a year (CONTRIBUTING.md, "Review
+# cycle"). A new page is due for review after a year; `next_review` may be at most
+# REVIEW_INTERVAL_YEARS after `last_reviewed`; the build warns this many days before
+# `next_review` and fails once it has passed.
+REVIEW_INTERVAL_YEARS = 1
+REVIEW_CYCLE_DAYS = 365 * REVIEW_INTERVAL_YEARS
 REVIEW_WARNING_DAYS = 30
 # Front-matter text lengths (the schema enforces them; `make new-page` checks the title).
 TITLE_LENGTH = (3, 70)

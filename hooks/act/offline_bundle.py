@@ -1,6 +1,6 @@
 """Build the offline bundle: the whole site as one zip that works from file://.
 
-    python scripts/offline_bundle.py [--output dist/advanced-cancer-treatments-offline.zip]
+    python scripts/offline_bundle.py [--output dist/advanced-cancer-treatments-offline.zip] [--config-file mkdocs.yml]
 
 The site is built from the same mkdocs.yml with OFFLINE=true (Material's offline plugin
 plus hooks/offline_build.py), then zipped into one folder of its own
@@ -8,14 +8,21 @@ plus hooks/offline_build.py), then zipped into one folder of its own
 timestamp, fixed permissions, so two builds of the same sources give the same bytes. The
 zip is written under a temporary name beside the target and renamed only when complete,
 so an interrupted build never leaves a broken bundle (an older bundle stays intact).
+A run that is killed outright (SIGKILL, a power cut) cannot clean up after itself: its
+`.NAME.*.part` file stays, and the next run removes it. A run still writing holds a lock
+on its `.part` file, so a second run never removes the file of one in progress.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import fcntl
+import glob
 import os
 import pathlib
+import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -111,22 +118,60 @@ def write_zip(entries: list[tuple[str, bytes]], zip_path: pathlib.Path, epoch: i
             archive.writestr(_zip_info(name, epoch), data, compresslevel=9)
 
 
+def part_files(output: pathlib.Path) -> list[pathlib.Path]:
+    """The temporary files `write_zip_atomically` writes beside `output`, of any run."""
+    return sorted(output.parent.glob(f".{glob.escape(output.name)}.*.part"))
+
+
+def remove_stale_parts(output: pathlib.Path) -> list[pathlib.Path]:
+    """Remove the `.part` files of runs that were killed outright; return them.
+
+    A run writing one holds an exclusive lock on it until it ends, and the system drops the
+    lock when a process dies however it dies, so a file nobody holds is left over."""
+    removed = []
+    for path in part_files(output):
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:  # its run just finished or cleaned up
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # a run in progress
+            continue
+        finally:
+            os.close(fd)
+        path.unlink(missing_ok=True)
+        removed.append(path)
+    return removed
+
+
+def temporary_path(folder: pathlib.Path, prefix: str, suffix: str = "") -> pathlib.Path:
+    """A new name in `folder`, not yet made. Name it first, then make it inside the `try`
+    that removes it: an interruption (a signal lands between any two steps) between making
+    and the `try` would otherwise leave it behind, as `tempfile.mkdtemp` and `mkstemp` can."""
+    return folder / f"{prefix}{secrets.token_hex(8)}{suffix}"
+
+
 def write_zip_atomically(entries: list[tuple[str, bytes]], output: pathlib.Path, epoch: int) -> None:
     """Write to a temporary file beside `output`, then rename it into place; on any failure
-    (including Ctrl-C) remove the temporary file and leave `output` untouched."""
+    (including Ctrl-C and SIGTERM) remove the temporary file and leave `output` untouched."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".part")
-    os.close(fd)
-    tmp = pathlib.Path(tmp_name)
+    tmp = temporary_path(output.parent, f".{output.name}.", ".part")
+    fd = None
     try:
+        fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX)  # held until this run ends: see remove_stale_parts
         write_zip(entries, tmp, epoch)
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
-        tmp.chmod(0o644)  # mkstemp makes it private; the bundle is for sharing
+        tmp.chmod(0o644)  # private while written; the bundle is for sharing
         os.replace(tmp, output)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 def make_offline_bundle(
@@ -135,11 +180,15 @@ def make_offline_bundle(
     """Build the offline site and zip it, with README.txt beside index.html in the zip's one
     folder, to `output`."""
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="offline-site-") as tmp:
-        site_dir = pathlib.Path(tmp)
+    remove_stale_parts(output)
+    site_dir = temporary_path(pathlib.Path(tempfile.gettempdir()), "offline-site-")
+    try:
+        site_dir.mkdir(mode=0o700)
         build_offline_site(site_dir, config_file)
         entries = [(f"{BUNDLE_FOLDER}/README.txt", README.read_bytes())]
         entries += [(f"{BUNDLE_FOLDER}/{name}", path.read_bytes()) for name, path in bundle_entries(site_dir)]
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
     write_zip_atomically(entries, output, source_date_epoch())
     return BundleReport(output, output.stat().st_size, len(entries), time.perf_counter() - started)
 
@@ -147,9 +196,10 @@ def make_offline_bundle(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=pathlib.Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--config-file", type=pathlib.Path, default=ROOT / "mkdocs.yml")
     args = parser.parse_args(argv)
     try:
-        report = make_offline_bundle(args.output.resolve())
+        report = make_offline_bundle(args.output.resolve(), args.config_file.resolve())
     except OfflineBuildFailed as exc:
         print(exc, file=sys.stderr)
         return 1

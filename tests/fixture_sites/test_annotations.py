@@ -18,7 +18,7 @@ PAGE = "docs/treatments/good-treatment.md"
 
 def bad_treatment(next_review: dt.date) -> str:
     return GOOD_TREATMENT.replace("# Good treatment", "# Good treatment, 100%", 1).replace(
-        "next_review: 2099-11-01", f"next_review: {next_review.isoformat()}"
+        "next_review: 2027-11-01", f"next_review: {next_review.isoformat()}"
     )
 
 

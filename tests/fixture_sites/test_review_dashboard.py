@@ -37,7 +37,7 @@ def fixture_docs(tmp_path):
     signed = signed_copy("Signed").replace("It is a made-up", "It is  a\nmade-up")
     (docs / "treatments" / "signed.md").write_text(signed, encoding="utf-8")
     overdue = treatment.replace("Good treatment", "Overdue").replace(
-        "next_review: 2099-11-01", "next_review: 2027-01-01"
+        "next_review: 2027-11-01", "next_review: 2027-01-01"
     )
     (docs / "treatments" / "overdue.md").write_text(overdue, encoding="utf-8")
     return docs
@@ -93,7 +93,7 @@ def test_the_dashboard_lists_every_page_most_urgent_first(tmp_path):
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     assert sorted(row[0] for row in rows) == pages  # every page, once
     # Most urgent first: the lapsed sign-off, the overdue review, missed targets (these fixture
-    # pages are short, their sources old for a 2099 review), then pages only awaiting a clinician.
+    # pages are short), then pages only awaiting a clinician.
     assert [(row[0], tr["class"]) for row, tr in zip(rows, soup.select("tbody tr"), strict=True)] == [
         ("treatments/lapsed.md", ["rank-0"]),
         ("treatments/overdue.md", ["rank-1"]),
@@ -110,7 +110,7 @@ def test_the_dashboard_lists_every_page_most_urgent_first(tmp_path):
     }
     lapsed = by_page["treatments/lapsed.md"]
     assert lapsed[1] == "treatment" and int(lapsed[2]) > 0 and float(lapsed[3]) > 0 and lapsed[4] == "2024"
-    assert lapsed[5:8] == ["2026-11-01", "2099-11-01", "lapsed (2026-11-20)"]
+    assert lapsed[5:8] == ["2026-11-01", "2027-11-01", "lapsed (2026-11-20)"]
     assert reasons["treatments/lapsed.md"][0] == "sign-off lapsed: changed since checked on 2026-11-20"
     assert reasons["treatments/overdue.md"] == [
         "review overdue by 9 days",

@@ -3,7 +3,7 @@ exactly these problem lines, or, where marked, be made harmless.
 
 Classes: 1 symlinks, 2 files nobody checks, 3 parser differential, 4 attribute values
 rendered as HTML, 5 SVG, 6 URLs a browser reads differently, 7 denial of service (YAML),
-8 front matter and names. Input rules name the author's file and line; the output gate
+8 front matter and names (class 9, robustness, is in test_robustness.py). Input rules name the author's file and line; the output gate
 (hooks/act/security/gate.py) names the page and says "in the built page".
 """
 
@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import pathlib
 import re
+import shutil
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 from testkit.sitebuild import ROOT, build_site
-from testkit.validation_site import FIXTURE, GOOD_TREATMENT, BuildFailed, build_fixture, make_docs
+from testkit.validation_site import FIXTURE, GOOD_GUIDE, GOOD_TREATMENT, BuildFailed, build_fixture, make_docs
 
 T = "treatments/good-treatment.md"
 DT = f"docs/{T}"
@@ -54,6 +55,10 @@ CASES: dict[str, dict[str, str | bytes]] = {
     # 3 parser differential
     "svg-title-holds-html": body("<svg><title><img src=x onerror=alert(1)></title></svg>"),
     "deep-nesting-hides-script": body("<div>" * 260 + "x" + "</div>" * 260 + "\n\n<script>alert(1)</script>"),
+    "deep-markdown-list-hides-script": body(
+        "".join("    " * level + "- x\n" for level in range(300)) + "\n<script>alert(1)</script>"
+    ),
+    "deep-markdown-in-html": body("<div markdown>\n" * 400 + "x\n" + "</div>\n" * 400),
     # 4 attribute values rendered as HTML
     "link-title-markup": body('[NHS](https://www.nhs.uk/ "<img src=x onerror=alert(1)>")'),
     "abbr-definition-entity-markup": body("CT scans.\n\n*[CT]: &lt;img src=x onerror=alert(1)&gt;"),
@@ -97,12 +102,16 @@ CASES: dict[str, dict[str, str | bytes]] = {
     ),
     "duplicate-key-quoted": treatment("type: treatment\n", 'type: treatment\n"title": Good treatment\n'),
     "review-date-timestamp": treatment("last_reviewed: 2026-11-01", "last_reviewed: 1785542400"),
+    "next-review-a-century-away": treatment("next_review: 2027-11-01", "next_review: 2126-11-01"),
     "source-url-userinfo": treatment(
         "url: https://www.nice.org.uk/", "url: https://www.nice.org.uk@evil.example/"
     ),
     "source-url-loopback": treatment("url: https://www.nice.org.uk/", "url: https://127.0.0.1/admin"),
     "source-url-private": treatment("url: https://www.nice.org.uk/", "url: https://10.0.0.8/"),
     "source-url-localhost": treatment("url: https://www.nice.org.uk/", "url: https://localhost/"),
+    "title-equal-after-normalisation": {
+        "guides/good-guide.md": GOOD_GUIDE.replace("Good guide", "Good \uff54reatment")  # fullwidth t
+    },
     "title-zero-width": treatment("title: Good treatment", "title: Good\u200b treatment"),
     "nul-byte": treatment("It is a made-up treatment.", "It is a made-up\x00 treatment."),
     "spelling-variant-markup": {"_data/spelling-variants.yml": 'tumour: ["<img src=x onerror=alert(1)>"]\n'},
@@ -128,7 +137,13 @@ EXPECTED: dict[str, list[str]] = {
         "docs/treatments/good-treatment.md:25: in the built page: attribute 'onerror' on <img> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to hooks/act/security/allowlist.py",
     ],
     "deep-nesting-hides-script": [
-        "docs/treatments/good-treatment.md:27: raw <script> in page — remove it: it runs code in readers' browsers, and pages may only hold text, local images and links",
+        "docs/treatments/good-treatment.md:25: lists, boxes or HTML nested more than 20 levels deep — use at most 20: flatten the list, or split it",
+    ],
+    "deep-markdown-list-hides-script": [
+        "docs/treatments/good-treatment.md:46: lists, boxes or HTML nested more than 20 levels deep — use at most 20: flatten the list, or split it",
+    ],
+    "deep-markdown-in-html": [
+        "docs/treatments/good-treatment.md:45: lists, boxes or HTML nested more than 20 levels deep — use at most 20: flatten the list, or split it",
     ],
     "link-title-markup": [
         "docs/treatments/good-treatment.md:25: in the built page: 'title' of <a> holds markup ('<img src=x onerror=alert(1)>'), which the theme or the lightbox shows as HTML — write plain text, without < or entities such as &lt;",
@@ -194,6 +209,9 @@ EXPECTED: dict[str, list[str]] = {
     "review-date-timestamp": [
         "docs/treatments/good-treatment.md:9: last_reviewed 1785542400 is a number, not a date — write it as YYYY-MM-DD, e.g. 2026-11-21",
     ],
+    "next-review-a-century-away": [
+        "docs/treatments/good-treatment.md:10: next_review 2126-11-01 is more than 1 year after last_reviewed 2026-11-01 — set a review date within 1 year",
+    ],
     "source-url-userinfo": [
         "docs/treatments/good-treatment.md:16: source 1: source url 'https://www.nice.org.uk@evil.example/' has a name before '@', so it leads to another site than it seems — give the plain https:// address of the source",
     ],
@@ -205,6 +223,9 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "source-url-localhost": [
         "docs/treatments/good-treatment.md:16: source 1: source url 'https://localhost/' is not a public web address — give the https:// address of the published source, by its domain name",
+    ],
+    "title-equal-after-normalisation": [
+        "docs/treatments/good-treatment.md:2: title 'Good treatment' is also the title of docs/guides/good-guide.md — give each page its own title",
     ],
     "title-zero-width": [
         "docs/treatments/good-treatment.md:2: title contains an invisible or control character (U+200B) — delete it and type the text again",
@@ -257,6 +278,20 @@ def test_symlink_under_docs_fails_the_build(tmp_path, link, target):
     with pytest.raises(BuildFailed) as failed:
         build_site(FIXTURE / "mkdocs.yml", tmp_path / "site", docs_dir=str(docs))
     assert problems(failed.value.messages) == [f"docs/{link}:1: {SYMLINK}"]
+
+
+def test_symlink_under_overrides_fails_the_build(tmp_path):
+    """Class 1: theme overrides are files the build reads and may publish, like docs/."""
+    import yaml
+
+    overrides = tmp_path / "overrides"
+    shutil.copytree(ROOT / "overrides", overrides)
+    (overrides / "partials" / "env.html").symlink_to("/proc/self/environ")
+    palette = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["palette"]
+    theme = {"name": "material", "custom_dir": str(overrides), "font": False, "palette": palette}
+    with pytest.raises(BuildFailed) as failed:
+        build_fixture(tmp_path, {}, theme=theme)
+    assert problems(failed.value.messages) == [f"overrides/partials/env.html:1: {SYMLINK}"]
 
 
 def test_every_page_carries_the_csp_of_docs_headers_first_in_head(tmp_path):

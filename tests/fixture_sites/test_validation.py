@@ -36,7 +36,7 @@ from testkit.validation_site import (
 
 T = "treatments/good-treatment.md"
 OVERDUE = GOOD_TREATMENT.replace(
-    "last_reviewed: 2026-11-01\nnext_review: 2099-11-01", "last_reviewed: 2019-11-01\nnext_review: 2020-11-01"
+    "last_reviewed: 2026-11-01\nnext_review: 2027-11-01", "last_reviewed: 2019-11-01\nnext_review: 2020-11-01"
 )
 OVERDUE_LINE = (
     f"docs/{T}:10: next_review 2020-11-01 has passed — review the page, then update "

@@ -167,16 +167,24 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ),
     (
         "next-review-before-last",
-        treatment("next_review: 2099-11-01", "next_review: 2026-10-01"),
+        treatment("next_review: 2027-11-01", "next_review: 2026-10-01"),
         [
             f"{DT}:10: next_review 2026-10-01 is not after last_reviewed 2026-11-01 — set the next review date "
             "after the last one",
         ],
     ),
     (
+        "next-review-a-day-too-far",
+        treatment("next_review: 2027-11-01", "next_review: 2027-11-02"),
+        [
+            f"{DT}:10: next_review 2027-11-02 is more than 1 year after last_reviewed 2026-11-01 — set a review "
+            "date within 1 year",
+        ],
+    ),
+    (
         "review-overdue",
         treatment(
-            "last_reviewed: 2026-11-01\nnext_review: 2099-11-01",
+            "last_reviewed: 2026-11-01\nnext_review: 2027-11-01",
             "last_reviewed: 2019-11-01\nnext_review: 2020-11-01",
         ),
         [
@@ -186,7 +194,10 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
     ),
     (
         "reviewed-in-the-future",
-        treatment("last_reviewed: 2026-11-01", "last_reviewed: 2098-11-01"),
+        treatment(
+            "last_reviewed: 2026-11-01\nnext_review: 2027-11-01",
+            "last_reviewed: 2098-11-01\nnext_review: 2099-11-01",
+        ),
         [
             f"{DT}:9: last_reviewed 2098-11-01 is in the future — use the date the review actually happened",
         ],
@@ -859,7 +870,7 @@ def test_pages_may_share_up_to_the_limit_of_runs(tmp_path):
 
 def test_review_due_soon_fails_only_strict_builds(tmp_path):
     soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
-    pages = treatment("next_review: 2099-11-01", f"next_review: {soon}")
+    pages = treatment("next_review: 2027-11-01", f"next_review: {soon}")
     with pytest.raises(BuildFailed) as failed:
         build_fixture(tmp_path, pages)
     assert problem_lines(failed.value.messages) == [

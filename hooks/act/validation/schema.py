@@ -38,7 +38,13 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from act.content_model import DESCRIPTION_LENGTH, TITLE_LENGTH, TYPES_NEEDING_SOURCES, PageTypeName
+from act.content_model import (
+    DESCRIPTION_LENGTH,
+    REVIEW_INTERVAL_YEARS,
+    TITLE_LENGTH,
+    TYPES_NEEDING_SOURCES,
+    PageTypeName,
+)
 
 VOCABULARY_FILE = "docs/_data/vocabulary.yml"
 
@@ -77,6 +83,18 @@ def _not_a_number(value: Any, info: ValidationInfo) -> Any:
 
 
 ReviewDate = Annotated[dt.date, BeforeValidator(_not_a_number)]
+
+
+def years_after(day: dt.date, years: int) -> dt.date:
+    """The same day `years` later (29 February becomes 28 February in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def _years(count: int) -> str:
+    return f"{count} year" if count == 1 else f"{count} years"
 
 
 def _vocabulary_term(value: str, info: ValidationInfo) -> str:
@@ -297,7 +315,8 @@ class FrontMatter(BaseModel):
     )
     last_reviewed: ReviewDate = Field(description="Date a reviewer last checked the page, as YYYY-MM-DD.")
     next_review: ReviewDate = Field(
-        description="Date the page is next due for review, as YYYY-MM-DD, after `last_reviewed`. "
+        description="Date the page is next due for review, as YYYY-MM-DD, after `last_reviewed` and "
+        f"at most {_years(REVIEW_INTERVAL_YEARS)} after it. "
         "The build fails once this date has passed, and warns 30 days before."
     )
     sources: list[Source] = Field(
@@ -350,6 +369,17 @@ class FrontMatter(BaseModel):
                 "next_review {next} is not after last_reviewed {last} — "
                 "set the next review date after the last one",
                 {"next": next_review.isoformat(), "last": last.isoformat()},
+            )
+        if last is not None and next_review > years_after(last, REVIEW_INTERVAL_YEARS):
+            raise PydanticCustomError(
+                "review_too_far",
+                "next_review {next} is more than {years} after last_reviewed {last} — "
+                "set a review date within {years}",
+                {
+                    "next": next_review.isoformat(),
+                    "last": last.isoformat(),
+                    "years": _years(REVIEW_INTERVAL_YEARS),
+                },
             )
         return next_review
 

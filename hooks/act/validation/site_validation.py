@@ -25,6 +25,7 @@ from act.problems import Problem, SourceMap
 from act.security import csp
 from act.security.files import published_problem, symlink_problems
 from act.security.gate import Policy, html_findings, line_of, site_file_findings
+from act.security.nesting import nesting_refusal
 from act.security.safe_yaml import MAX_FRONT_MATTER, yaml_refusal
 from act.validation.front_matter import decode_page
 from act.validation.names import PageNames, name_problems
@@ -59,9 +60,19 @@ def _outside_snippets(label: str, text: str) -> tuple[str, list[Problem]]:
 
 
 def site_dir_problems(site_dir: pathlib.Path) -> list[Problem]:
-    """A site folder the build cannot empty would end in a traceback: say so first."""
+    """A site folder the build cannot empty or create would end in a traceback: say so first."""
     if not site_dir.exists():
-        return []
+        parent = next(folder for folder in site_dir.parents if folder.exists())
+        if os.access(parent, os.W_OK | os.X_OK):
+            return []
+        return [
+            Problem(
+                site_dir.name,
+                1,
+                f"the build cannot create the site folder ({parent} is read-only) — make {parent} writable "
+                "or build to another folder (mkdocs build -d FOLDER), then build again",
+            )
+        ]
     if not site_dir.is_dir() or site_dir.is_symlink():
         return [
             Problem(site_dir.name, 1, "the site folder is not a plain folder — delete it, then build again")
@@ -160,6 +171,12 @@ class SiteValidation:
             self.build.problems.append(Problem(label, refused[0] + 2, f"front matter: {refused[1]}"))
             self.unreadable.add(page.file.src_uri)
             return text[source.front_matter_end :]
+        too_deep = nesting_refusal(text, source.front_matter_end)
+        if too_deep:
+            # Python-Markdown would recurse until it fails: hand MkDocs the front matter alone.
+            self.build.problems.append(Problem(label, too_deep[0] + 1, too_deep[1]))
+            self.unreadable.add(page.file.src_uri)
+            return text[: source.front_matter_end]
         if not text.strip():
             self.unreadable.add(page.file.src_uri)
         return text

@@ -15,6 +15,7 @@ import dataclasses
 import datetime
 import os
 import pathlib
+import shutil
 import sys
 import tempfile
 import time
@@ -27,7 +28,14 @@ from libzim.writer import Creator, Hint, IndexData, Item, StringProvider
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from act.offline_bundle import DIST, ROOT, OfflineBuildFailed, build_offline_site, bundle_entries
+from act.offline_bundle import (
+    DIST,
+    ROOT,
+    OfflineBuildFailed,
+    build_offline_site,
+    bundle_entries,
+    temporary_path,
+)
 from act.zim import variant
 from act.zim.naming import ZIM_NAME, newest_review, zim_file_name
 from act.zim.reproducible import make_reproducible
@@ -278,17 +286,29 @@ def write_zim(entries: Iterable[_Entry], metadata: ZimMetadata, output: pathlib.
     make_reproducible(output)
 
 
-def write_zim_atomically(entries: list[_Entry], metadata: ZimMetadata, output: pathlib.Path) -> None:
-    """Write beside `output` under a temporary name and rename into place when complete."""
+def stale_parts(output_dir: pathlib.Path) -> list[pathlib.Path]:
+    """Temporary files of ZIM runs in `output_dir`: `.NAME.part`, and libzim's own
+    `.NAME.part.tmp` while it writes. A run killed outright (SIGKILL) leaves them."""
+    return sorted(output_dir.glob(f".{ZIM_NAME}_*.zim.part*"))
+
+
+def write_zim_atomically(entries: Iterable[_Entry], metadata: ZimMetadata, output: pathlib.Path) -> None:
+    """Write beside `output` under a temporary name and rename into place when complete.
+
+    First removes what an earlier run killed outright left (one `make zim` runs at a time:
+    a second one would write the same `.part`); on any failure, including Ctrl-C and SIGTERM
+    (scripts/zim.py), removes its own and leaves `output` untouched."""
     output.parent.mkdir(parents=True, exist_ok=True)
+    for stale in stale_parts(output.parent):
+        stale.unlink(missing_ok=True)
     tmp = output.parent / f".{output.name}.part"
-    tmp.unlink(missing_ok=True)
     try:
         write_zim(entries, metadata, tmp)
         tmp.chmod(0o644)
         os.replace(tmp, output)
     except BaseException:
         tmp.unlink(missing_ok=True)
+        tmp.with_name(f"{tmp.name}.tmp").unlink(missing_ok=True)
         raise
 
 
@@ -301,10 +321,13 @@ def make_zim(output_dir: pathlib.Path = DIST, config_file: pathlib.Path = ROOT /
     started = time.perf_counter()
     metadata = read_metadata(config_file)
     output = output_dir / metadata.file_name
-    with tempfile.TemporaryDirectory(prefix="zim-site-") as tmp:
-        site_dir = pathlib.Path(tmp)
+    site_dir = temporary_path(pathlib.Path(tempfile.gettempdir()), "zim-site-")
+    try:  # made inside the `try`, so an interruption at any point removes it
+        site_dir.mkdir(mode=0o700)
         build_offline_site(site_dir, config_file)
         zim_from_site(site_dir, output, metadata)
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
     archive = Archive(output)
     return ZimReport(
         output,

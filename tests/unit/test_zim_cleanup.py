@@ -1,0 +1,39 @@
+"""Issue 13, class 9 for `make zim`: an interrupted ZIM build leaves nothing half-written,
+and what a run killed outright (SIGKILL) left is removed by the next run. Real libzim."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from act.zim.naming import zim_file_name
+from act.zim.writer import PageText, ZimMetadata, _Entry, write_zim_atomically
+
+METADATA = ZimMetadata("T", "Long description.", "Creator", "https://example.org/", dt.date(2026, 11, 1))
+PAGE = b"<html><head><title>Home</title></head><body><h1>Home</h1><p>Words.</p></body></html>"
+
+
+def entries(interrupt_after: int | None = None):
+    yield _Entry("index.html", "text/html", PAGE, PageText("Home", "", "Words."))
+    if interrupt_after == 1:
+        raise KeyboardInterrupt  # what Ctrl-C, or SIGTERM through scripts/zim.py, raises
+    yield _Entry("other.html", "text/html", PAGE, PageText("Other", "", "Words."))
+
+
+def test_an_interrupted_zim_build_leaves_the_old_file_and_no_part(tmp_path):
+    output = tmp_path / zim_file_name(METADATA.date)
+    output.write_bytes(b"last month's ZIM")
+    with pytest.raises(KeyboardInterrupt):
+        write_zim_atomically(entries(interrupt_after=1), METADATA, output)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [output.name]
+    assert output.read_bytes() == b"last month's ZIM"
+
+
+def test_the_next_zim_build_removes_what_a_killed_run_left(tmp_path):
+    killed = f".{zim_file_name(dt.date(2026, 10, 1))}.part"  # another month's run, killed outright
+    for name in (killed, f"{killed}.tmp", ".other.zim.part"):
+        (tmp_path / name).write_bytes(b"half")
+    output = tmp_path / zim_file_name(METADATA.date)
+    write_zim_atomically(entries(), METADATA, output)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.zim.part", output.name]
+    assert output.read_bytes()[:4] == b"ZIM\x04"
