@@ -55,13 +55,13 @@ class Build:
     def __init__(self, config: MkDocsConfig) -> None:
         self.docs_dir = pathlib.Path(config.docs_dir)
         self.docs_label = docs_label(config)
-        self.today = dt.date.today()
         config_file = pathlib.Path(config.config_file_path or "mkdocs.yml")
         text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
         self.settings: Settings
         self.settings, self.problems = read_settings(
             config.extra, os.environ, config_file.name, settings_line(text)
         )
+        self.today = self.settings.today or dt.date.today()
         # In GitHub Actions each problem is also printed as an annotation on its line.
         self.annotate = annotating(os.environ)
 

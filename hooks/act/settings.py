@@ -6,6 +6,7 @@ and they are checked, so a typo in mkdocs.yml is reported like any page problem.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +16,9 @@ from act.content_model import NEAR_COPY_RUNS_MAX
 from act.problems import Problem
 
 ALLOW_OVERDUE_VARIABLE = "ACT_ALLOW_OVERDUE"
+# The date a build takes as today for review dates (YYYY-MM-DD). Tests pin it so their
+# fixture pages never fall due; an author can preview what will be overdue on a later day.
+TODAY_VARIABLE = "ACT_TODAY"
 
 
 class RelatedTopicsSettings(BaseModel):
@@ -46,6 +50,8 @@ class Settings(BaseModel):
     near_copies: NearCopySettings = NearCopySettings()
     # Local previews only: overdue reviews become notices (see act.validation.review_dates).
     allow_overdue: bool = False
+    # ACT_TODAY, or None for the real date.
+    today: dt.date | None = None
 
     @property
     def near_copy_runs_max(self) -> int | None:
@@ -56,6 +62,18 @@ def allow_overdue(environ: Mapping[str, str]) -> bool:
     """True only for a local preview that asked for it: never when CI is set."""
     in_ci = environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
     return environ.get(ALLOW_OVERDUE_VARIABLE, "").strip() == "1" and not in_ci
+
+
+def pinned_today(environ: Mapping[str, str]) -> tuple[dt.date | None, list[Problem]]:
+    """ACT_TODAY as a date (None when unset), or a problem naming the variable."""
+    value = environ.get(TODAY_VARIABLE, "").strip()
+    if not value:
+        return None, []
+    try:
+        return dt.date.fromisoformat(value), []
+    except ValueError:
+        message = f"{TODAY_VARIABLE}={value!r} is not a date — write it as YYYY-MM-DD, or unset it"
+        return None, [Problem(TODAY_VARIABLE, 1, message)]
 
 
 def read_settings(
@@ -77,9 +95,11 @@ def read_settings(
                 )
                 for error in exc.errors()
             ]
+    today, today_problems = pinned_today(environ)
+    from_environ = {"allow_overdue": allow_overdue(environ), "today": today}
     if problems:
-        return Settings(allow_overdue=allow_overdue(environ)), problems
-    return Settings(**values, allow_overdue=allow_overdue(environ)), []
+        return Settings(**from_environ), problems + today_problems
+    return Settings(**values, **from_environ), today_problems
 
 
 def settings_line(config_text: str) -> int:

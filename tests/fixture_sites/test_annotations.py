@@ -11,7 +11,7 @@ import sys
 
 import pytest
 from test_author_workflow import project_copy  # noqa: F401  (the fixture)
-from testkit.validation_site import GOOD_TREATMENT, BuildFailed, build_fixture, problem_lines
+from testkit.validation_site import FIXTURE_TODAY, GOOD_TREATMENT, BuildFailed, build_fixture, problem_lines
 
 PAGE = "docs/treatments/good-treatment.md"
 
@@ -26,7 +26,7 @@ def bad_treatment(next_review: dt.date) -> str:
 def test_the_strict_build_annotates_each_problem_once_in_github_actions(
     tmp_path, monkeypatch, capfd, actions
 ):
-    soon = dt.date.today() + dt.timedelta(days=10)
+    soon = FIXTURE_TODAY + dt.timedelta(days=10)
     if actions:
         monkeypatch.setenv("GITHUB_ACTIONS", "true")
     else:

@@ -11,6 +11,7 @@ import datetime as dt
 
 import pytest
 from testkit.validation_site import (
+    FIXTURE_TODAY,
     GOOD_CONDITION,
     GOOD_GUIDE,
     GOOD_TREATMENT,
@@ -869,7 +870,7 @@ def test_pages_may_share_up_to_the_limit_of_runs(tmp_path):
 
 
 def test_review_due_soon_fails_only_strict_builds(tmp_path):
-    soon = (dt.date.today() + dt.timedelta(days=10)).isoformat()
+    soon = (FIXTURE_TODAY + dt.timedelta(days=10)).isoformat()
     pages = treatment("next_review: 2027-11-01", f"next_review: {soon}")
     with pytest.raises(BuildFailed) as failed:
         build_fixture(tmp_path, pages)
@@ -896,4 +897,21 @@ def test_missing_disclaimer_fails(tmp_path):
         f"docs/{name}:1: the disclaimer did not reach this page — overrides/partials/page-footer.html must "
         "include partials/disclaimer.html, and every page template must include the page footer"
         for name in (C, G, "index.md", T)
+    ]
+
+
+def test_act_today_decides_when_a_page_falls_due(tmp_path, monkeypatch):
+    # The layer pins ACT_TODAY (conftest.py); the day after the fixture pages' next_review, each is overdue.
+    monkeypatch.setenv("ACT_TODAY", "2027-11-02")
+    with pytest.raises(BuildFailed) as failed:
+        build_fixture(tmp_path, {})
+    overdue = "next_review 2027-11-01 has passed — review the page, then update last_reviewed and next_review"
+    assert problem_lines(failed.value.messages) == [
+        f"docs/{page}:{line}: {overdue}"
+        for page, line in [
+            ("conditions/good-condition.md", 10),
+            ("guides/good-guide.md", 6),
+            ("index.md", 6),
+            (T, 10),
+        ]
     ]

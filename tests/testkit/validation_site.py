@@ -8,6 +8,7 @@ pages it wants, and builds strictly in-process.
 
 from __future__ import annotations
 
+import datetime as dt
 import pathlib
 import re
 import shutil
@@ -15,6 +16,10 @@ import shutil
 from testkit.sitebuild import ROOT, BuildFailed, build_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "validation"
+# The day fixture builds take as today (ACT_TODAY, set for the whole fixture_sites layer in
+# its conftest.py): the fixture pages were reviewed on 2026-11-01 and fall due on
+# 2027-11-01, and must never fall due with the calendar.
+FIXTURE_TODAY = dt.date(2026, 11, 27)
 GOOD_TREATMENT = (FIXTURE / "docs" / "treatments" / "good-treatment.md").read_text(encoding="utf-8")
 GOOD_CONDITION = (FIXTURE / "docs" / "conditions" / "good-condition.md").read_text(encoding="utf-8")
 GOOD_GUIDE = (FIXTURE / "docs" / "guides" / "good-guide.md").read_text(encoding="utf-8")
@@ -58,4 +63,12 @@ def problem_lines(messages: list[str]) -> list[str]:
     return [message for message in messages if PROBLEM_LINE.match(message)]
 
 
-__all__ = ["BuildFailed", "GOOD_CONDITION", "GOOD_GUIDE", "GOOD_TREATMENT", "build_fixture", "problem_lines"]
+__all__ = [
+    "FIXTURE_TODAY",
+    "BuildFailed",
+    "GOOD_CONDITION",
+    "GOOD_GUIDE",
+    "GOOD_TREATMENT",
+    "build_fixture",
+    "problem_lines",
+]

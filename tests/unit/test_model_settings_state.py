@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
 from act import content_model
 from act.build import Build, per_build
 from act.settings import RelatedTopicsSettings, read_settings, settings_line
@@ -35,6 +36,37 @@ def test_settings_default_and_report_a_wrong_value_instead_of_failing():
     assert [str(p).split(" — ")[0] for p in problems] == [
         "mkdocs.yml:1: extra.related_topics.limt: Extra inputs are not permitted"
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "today", "problems"),
+    [
+        ("", None, []),
+        ("2027-10-30", dt.date(2027, 10, 30), []),
+        (" 2030-01-01 ", dt.date(2030, 1, 1), []),
+        (
+            "30/10/2027",
+            None,
+            ["ACT_TODAY:1: ACT_TODAY='30/10/2027' is not a date — write it as YYYY-MM-DD, or unset it"],
+        ),
+        (
+            "tomorrow",
+            None,
+            ["ACT_TODAY:1: ACT_TODAY='tomorrow' is not a date — write it as YYYY-MM-DD, or unset it"],
+        ),
+    ],
+)
+def test_act_today_pins_the_build_date_or_is_reported(value, today, problems):
+    settings, found = read_settings({}, {"ACT_TODAY": value})
+    assert settings.today == today
+    assert [str(p) for p in found] == problems
+
+
+def test_a_build_takes_act_today_as_today(monkeypatch):
+    monkeypatch.setenv("ACT_TODAY", "2031-02-03")
+    assert Build(MkDocsConfig()).today == dt.date(2031, 2, 3)
+    monkeypatch.delenv("ACT_TODAY")
+    assert Build(MkDocsConfig()).today == dt.date.today()
 
 
 def test_a_wrong_setting_is_reported_at_its_line_in_mkdocs_yml():
