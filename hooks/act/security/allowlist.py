@@ -24,8 +24,10 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "body": frozenset({"dir"}),
     "title": _TEXT,
     "meta": frozenset({"charset", "name", "content", "property", "http-equiv"}),
-    "link": frozenset({"href", "rel", "hreflang", "type", "sizes"}),
-    "script": frozenset({"src", "type", "id"}),
+    # media: print.css, loaded with media="print" so it does not hold up the first paint.
+    "link": frozenset({"href", "rel", "hreflang", "type", "sizes", "media"}),
+    # defer: the lightbox library and the project's scripts run after the page is parsed.
+    "script": frozenset({"src", "type", "id", "defer"}),
     "style": frozenset({"id"}),
     # layout (Material)
     "header": _TEXT,
