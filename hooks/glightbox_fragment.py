@@ -5,8 +5,8 @@
   empty. Hooks run after the plugins in `plugins:`, so this sees glightbox's output and
   runs before Material's search plugin reads `page.content` in `on_page_context`.
 - on_post_page: load the lightbox library with `defer` instead of blocking the first
-  paint from <head>, its stylesheet at the end of <body>, and run its start-up script
-  once the library has run.
+  paint from <head>, its stylesheet linked by lightbox-access.js only once the page is
+  parsed, and its start-up script run once the library has run.
 """
 
 from __future__ import annotations

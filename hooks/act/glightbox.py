@@ -38,8 +38,9 @@ START_WRAPPER = 'document.addEventListener("DOMContentLoaded", function () {{\n{
 
 def defer_lightbox(html: str) -> str | None:
     """The page with the lightbox out of the way of the first paint: the library loaded
-    with `defer`, its stylesheet (used only once a diagram is opened) moved to the end of
-    <body>, and its start-up script run on DOMContentLoaded, after the library.
+    with `defer`, its stylesheet (used only once a diagram is opened) left for
+    docs/assets/javascripts/lightbox-access.js to link, and its start-up script run on
+    DOMContentLoaded, after the library.
 
     A page without the lightbox (front matter `glightbox: false`) is returned unchanged;
     None when the three are not each found exactly once (a changed mkdocs-glightbox).
@@ -49,10 +50,8 @@ def defer_lightbox(html: str) -> str | None:
         return html
     if any(len(matches) != 1 for matches in found):
         return None
-    stylesheet = _STYLESHEET.search(html)[0]
     html = _STYLESHEET.sub("", html)
     html = _LIBRARY.sub(lambda m: f'<script src="{m["src"]}" defer></script>', html)
     return _START.sub(
-        lambda m: f'{stylesheet}<script id="init-glightbox">{START_WRAPPER.format(code=m["code"])}</script>',
-        html,
+        lambda m: f'<script id="init-glightbox">{START_WRAPPER.format(code=m["code"])}</script>', html
     )
