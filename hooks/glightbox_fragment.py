@@ -11,9 +11,10 @@
 
 from __future__ import annotations
 
+from act.build import build_of
 from act.glightbox import defer_lightbox, unwrap_document
+from act.problems import Problem
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -27,8 +28,14 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     """Runs after glightbox's on_post_page, which adds the library and its start-up script."""
     deferred = defer_lightbox(output)
     if deferred is None:
-        raise PluginError(
-            f"docs/{page.file.src_uri}:1: mkdocs-glightbox's script tags are not the ones "
-            "hooks/act/glightbox.py knows — update defer_lightbox for the new version"
+        build = build_of(config)
+        build.problems.append(
+            Problem(
+                build.label(page.file.src_uri),
+                1,
+                "mkdocs-glightbox's script and stylesheet tags are not the ones hooks/act/glightbox.py "
+                "knows — update defer_lightbox for the new version",
+            )
         )
+        return output
     return deferred

@@ -2,13 +2,14 @@
 without JavaScript too. The values (hooks/act/print_heads.py) go into a `style`
 attribute on `<html>`, which print.css's `@page` margin boxes read, and the address into
 overrides/partials/print-meta.html. on_post_page runs after mkdocs-glightbox re-serialises
-the page (hooks follow plugins)."""
+the page (hooks follow plugins), and before the output gate (validate_pages.py) checks it."""
 
 from __future__ import annotations
 
+from act.build import build_of
 from act.print_heads import add_to_root, hosted_address, reviewed_line, running_heads
+from act.problems import Problem
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -26,8 +27,15 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     )
     placed = add_to_root(output, style)
     if placed is None:
-        raise PluginError(
-            f"docs/{page.file.src_uri}:1: the page's HTML does not open with <!doctype html><html …> "
-            "— the print header cannot be placed; check overrides/ for a template that changes the <html> tag"
+        # Collected and reported with every other problem of the build (validate_pages.py).
+        build = build_of(config)
+        build.problems.append(
+            Problem(
+                build.label(page.file.src_uri),
+                1,
+                "the page's HTML does not open with <!doctype html><html …>, so the print header "
+                "cannot be placed — check overrides/ for a template that changes the <html> tag",
+            )
         )
+        return output
     return placed

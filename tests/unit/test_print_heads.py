@@ -126,3 +126,47 @@ def test_the_address_is_the_hosted_one(src_uri, address):
 )
 def test_reviewed_line(value, line):
     assert reviewed_line(value) == line
+
+
+@pytest.fixture
+def config(tmp_path):
+    from mkdocs.config.defaults import MkDocsConfig
+
+    (tmp_path / "docs").mkdir()
+    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
+    config.load_dict({"site_name": "S", "docs_dir": str(tmp_path / "docs"), "site_url": "https://x.io/"})
+    assert config.validate() == ([], [])
+    return config
+
+
+def _page(title: str):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        meta={"title": title, "last_reviewed": datetime.date(2026, 5, 1)},
+        title=title,
+        file=SimpleNamespace(src_uri="treatments/x.md"),
+    )
+
+
+def test_the_hook_places_the_header_and_collects_a_problem_when_it_cannot(config):
+    import print_heads
+    from act.build import build_of
+
+    placed = print_heads.on_post_page(PAGE, page=_page('A "B"'), config=config)
+    assert placed.startswith(
+        '<!DOCTYPE html><html lang="en" class="no-js" style="--act-print-title: &quot;A \\22 B\\22 &quot;; '
+        "--act-print-address: &quot;https://x.io/treatments/x/&quot;; "
+        '--act-print-reviewed: &quot;Page last reviewed: 1 May 2026&quot;;"><head>'
+    )
+    assert build_of(config).problems == []
+    bare = "<p>no document</p>"
+    assert print_heads.on_post_page(bare, page=_page("T"), config=config) == bare
+    assert [(p.path, p.line, p.message) for p in build_of(config).problems] == [
+        (
+            "docs/treatments/x.md",
+            1,
+            "the page's HTML does not open with <!doctype html><html …>, so the print header cannot be "
+            "placed — check overrides/ for a template that changes the <html> tag",
+        )
+    ]
