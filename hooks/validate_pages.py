@@ -65,6 +65,7 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
     build_of(config).report()
 
 
+@event_priority(-100)  # the page as written: after every plugin and hook has changed it
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> None:
     validation = per_build(config, SiteValidation)
     validation.check_disclaimer(page, output)

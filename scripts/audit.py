@@ -3,8 +3,10 @@
 Builds the site strictly, serves it on 127.0.0.1, runs Lighthouse (pinned in
 scripts/audit/package.json) in Debian's Chromium against the home page and two content
 pages with Lighthouse's default mobile settings, and prints performance, accessibility,
-best-practices and SEO scores with the total transfer size. The JSON reports are kept in
-dist/lighthouse/. A report, not a test: it never fails on a score.
+best-practices and SEO scores with the paint times (FCP, LCP), Total Blocking Time and
+the total transfer size, and the machine's load average (performance varies with it).
+The JSON reports are kept in dist/lighthouse/. A report, not a test: it never fails on a
+score.
 
 The local server behaves like the static host the site is published to (GitHub Pages,
 and any ordinary static host): text files are sent gzip-compressed when the browser asks
@@ -96,6 +98,21 @@ def lighthouse(url: str, report: pathlib.Path) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
+HEADER = "| Page | Performance | Accessibility | Best practices | SEO | FCP | LCP | TBT | Transfer size |"
+
+
+def row(path: str, data: dict) -> str:
+    """One page's line of the table: the four scores, the paint and blocking times, the bytes."""
+    scores = [str(round(data["categories"][c]["score"] * 100)) for c in CATEGORIES]
+    audits = data["audits"]
+    fcp, lcp = (
+        audits[a]["numericValue"] / 1000 for a in ("first-contentful-paint", "largest-contentful-paint")
+    )
+    tbt = audits["total-blocking-time"]["numericValue"]
+    kib = audits["total-byte-weight"]["numericValue"] / 1024
+    return f"| /{path} | {' | '.join(scores)} | {fcp:.1f} s | {lcp:.1f} s | {tbt:.0f} ms | {kib:.0f} KiB |"
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as site:
@@ -110,20 +127,17 @@ def main() -> int:
             for path in PAGES:
                 name = path.strip("/").replace("/", "-") or "home"
                 data = lighthouse(base + path, OUT / f"{name}.json")
-                scores = [round(data["categories"][c]["score"] * 100) for c in CATEGORIES]
-                kib = data["audits"]["total-byte-weight"]["numericValue"] / 1024
-                rows.append(f"| /{path} | " + " | ".join(map(str, scores)) + f" | {kib:.0f} KiB |")
-    table = "\n".join(
-        [
-            "| Page | Performance | Accessibility | Best practices | SEO | Transfer size |",
-            "| --- | ---: | ---: | ---: | ---: | ---: |",
-            *rows,
-        ]
-    )
-    (OUT / "summary.md").write_text(table + "\n", encoding="utf-8")
-    print(table)
+                rows.append(row(path, data))
+    table = "\n".join([HEADER, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |", *rows])
     version = json.loads((AUDIT_DIR / "package.json").read_text())["devDependencies"]["lighthouse"]
-    print(f"\nLighthouse {version}, mobile emulation; reports in {OUT.relative_to(ROOT)}/")
+    # Performance depends on how busy the machine is: say so beside the scores.
+    load = " / ".join(f"{n:.2f}" for n in os.getloadavg())
+    note = (
+        f"Lighthouse {version}, mobile emulation; load average {load} (1/5/15 min) "
+        f"on {os.cpu_count()} CPUs; reports in {OUT.relative_to(ROOT)}/"
+    )
+    (OUT / "summary.md").write_text(f"{table}\n\n{note}\n", encoding="utf-8")
+    print(f"{table}\n\n{note}")
     return 0
 
 

@@ -23,3 +23,35 @@ def unwrap_document(html: str) -> str:
     if match is None:
         return html
     return match["head"] + match["body"]
+
+
+# What mkdocs-glightbox 0.5.3 writes into each page (its on_post_page, re-serialised by
+# selectolax): its stylesheet and library in <head>, both holding up the first paint, and
+# at the end of <body> an inline start-up script that calls the library at once.
+_STYLESHEET = re.compile(r'<link href="[^"<>]*assets/stylesheets/glightbox\.min\.css" rel="stylesheet">')
+_LIBRARY = re.compile(r'<script src="(?P<src>[^"<>]*assets/javascripts/glightbox\.min\.js)"></script>')
+_START = re.compile(r'<script id="init-glightbox">(?P<code>[^<]*)</script>')
+# The start-up script, run once the deferred library has run: deferred scripts run, in
+# order, just before DOMContentLoaded. Its CSP hash is in docs/_headers.
+START_WRAPPER = 'document.addEventListener("DOMContentLoaded", function () {{\n{code}}});\n'
+
+
+def defer_lightbox(html: str) -> str | None:
+    """The page with the lightbox out of the way of the first paint: the library loaded
+    with `defer`, its stylesheet (used only once a diagram is opened) left for
+    docs/assets/javascripts/lightbox-access.js to link, and its start-up script run on
+    DOMContentLoaded, after the library.
+
+    A page without the lightbox (front matter `glightbox: false`) is returned unchanged;
+    None when the three are not each found exactly once (a changed mkdocs-glightbox).
+    """
+    found = [pattern.findall(html) for pattern in (_STYLESHEET, _LIBRARY, _START)]
+    if not any(found):
+        return html
+    if any(len(matches) != 1 for matches in found):
+        return None
+    html = _STYLESHEET.sub("", html)
+    html = _LIBRARY.sub(lambda m: f'<script src="{m["src"]}" defer></script>', html)
+    return _START.sub(
+        lambda m: f'<script id="init-glightbox">{START_WRAPPER.format(code=m["code"])}</script>', html
+    )

@@ -56,16 +56,33 @@ def test_print_leaves_out_navigation_and_screen_only_parts(printed):
         assert text not in printed, text
 
 
-@pytest.fixture(scope="module")
-def stent_sheets(browser, site_url) -> list[str]:
-    """The oesophageal stent page printed on A4, as each sheet's text."""
-    context = browser.new_context()
+STENT = "https://advanced-cancer-treatments.github.io/treatments/oesophageal-stent/"
+
+
+def pdf_sheets(browser, url: str, *, scripts: bool = True) -> list[str]:
+    """The page at `url` printed on A4 by Chromium, as each sheet's text."""
+    context = browser.new_context(java_script_enabled=scripts)
     page = context.new_page()
-    page.goto(site_url + "treatments/oesophageal-stent/")
+    page.goto(url)
     page.emulate_media(media="print")
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     context.close()
     return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+# The hosted site with and without JavaScript, and the offline bundle from file:// (whose
+# own links end in .html, but whose sheets give the hosted address).
+WAYS = ["hosted", "hosted-no-script", "offline-no-script"]
+
+
+@pytest.fixture(scope="module", params=WAYS)
+def stent_sheets(request, browser, site_url) -> list[str]:
+    """The oesophageal stent page printed on A4, as each sheet's text."""
+    if request.param.startswith("offline"):
+        url = (request.getfixturevalue("offline_root") / "treatments" / "oesophageal-stent.html").as_uri()
+    else:
+        url = site_url + "treatments/oesophageal-stent/"
+    return pdf_sheets(browser, url, scripts=not request.param.endswith("no-script"))
 
 
 def test_the_oesophageal_stent_page_fits_on_four_sheets(stent_sheets):
@@ -79,7 +96,7 @@ def test_every_sheet_names_the_site_title_address_and_review_date(stent_sheets):
         for text in (
             "Advanced Cancer Treatments",
             meta["title"],
-            "https://advanced-cancer-treatments.github.io/treatments/oesophageal-stent/",
+            STENT,
             f"Page last reviewed: {reviewed.day} {reviewed:%B %Y}",
             f"{number}/{len(stent_sheets)}",
         ):

@@ -91,11 +91,25 @@ def test_home_page_is_a_landing_page(browser, site_url):
     assert tops["form.home-search"] < PHONE["height"], tops
     assert tops["#browse-conditions"] < 2 * PHONE["height"], tops
     assert list(tops.values()) == sorted(tops.values()), tops
+    # Compact: each part-of-the-body card is its name and two closed lists, conditions and
+    # treatments (the conditions are also tiles above); the page was 5,800 px on a phone.
+    cards = page.evaluate("""() => [...document.querySelectorAll('#browse-body ~ .home-cards .home-card')]
+      .map(c => ({height: c.getBoundingClientRect().height,
+                  lists: [...c.querySelectorAll('details:not([open]) > summary')].map(s => s.textContent.trim())}))""")
+    assert len(cards) >= 6, cards
+    for card in cards:
+        assert card["height"] < 260, card
+        assert [name.split(" (")[0] for name in card["lists"]] in (
+            ["Conditions", "Treatments"],
+            ["Treatments"],
+        ), card
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 5_300, height
     # Cards name pages by their titles, and the page ends without a "Next" to some page.
     for link in page.locator(".home-browse a").all()[:20]:
         href = link.get_attribute("href").split("#")[0].strip("./").rstrip("/")
         title = front_matter(DOCS / f"{href}.md")["title"]
-        assert link.inner_text().strip() == title
+        assert link.text_content().strip() == title  # closed lists too
     assert not page.locator(".md-footer__link--next").is_visible()
     # Every treatment is under a kind of treatment once.
     kinds = page.locator("#browse-treatments ~ .home-cards a, .home-card--kind a").all()

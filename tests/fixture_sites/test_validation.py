@@ -135,7 +135,12 @@ def _inheriting_config(tmp_path: pathlib.Path) -> pathlib.Path:
     config.write_text(
         f"INHERIT: {FIXTURE / 'mkdocs.yml'}\ndocs_dir: docs\n"
         f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'validate_pages.py'}\n",
+        # The hooks that change what the output gate sees, as in the fixture's own list.
+        "hooks:\n"
+        + "".join(
+            f"  - {ROOT / 'hooks' / name}\n"
+            for name in ("validate_pages.py", "glightbox_fragment.py", "print_heads.py")
+        ),
         encoding="utf-8",
     )
     return config

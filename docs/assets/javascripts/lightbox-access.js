@@ -7,11 +7,22 @@
  *   `data-alt`: copy each diagram's alt text onto its link before GLightbox starts
  *   (this file loads before glightbox's start-up script).
  * - The dialog has no accessible name: give it one.
+ * - GLightbox's stylesheet is only needed once a diagram opens: link it from here, beside
+ *   this file's own address, so it never holds up the first paint (hooks/act/glightbox.py
+ *   takes its <link> out of the page).
  */
 (function () {
   "use strict";
   var opener = null;
   var open = false;
+
+  var self = document.currentScript && document.currentScript.src;
+  if (self && /\/javascripts\/lightbox-access\.js$/.test(self.split(/[?#]/)[0])) {
+    var sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = self.split(/[?#]/)[0].replace(/javascripts\/lightbox-access\.js$/, "stylesheets/glightbox.min.css");
+    document.head.appendChild(sheet);
+  }
 
   document.querySelectorAll("a.glightbox").forEach(function (link) {
     var img = link.querySelector("img");

@@ -18,13 +18,16 @@ GLOBAL_PREFIXES = ("aria-", "data-md-")
 _TEXT = frozenset()
 ELEMENTS: dict[str, frozenset[str]] = {
     # document
-    "html": frozenset({"class", "lang", "dir"}),
+    # style: the print header's custom properties only (STYLE_VALUES, act/print_heads.py).
+    "html": frozenset({"class", "lang", "dir", "style"}),
     "head": _TEXT,
     "body": frozenset({"dir"}),
     "title": _TEXT,
     "meta": frozenset({"charset", "name", "content", "property", "http-equiv"}),
-    "link": frozenset({"href", "rel", "hreflang", "type", "sizes"}),
-    "script": frozenset({"src", "type", "id"}),
+    # media: print.css, loaded with media="print" so it does not hold up the first paint.
+    "link": frozenset({"href", "rel", "hreflang", "type", "sizes", "media"}),
+    # defer: the lightbox library and the project's scripts run after the page is parsed.
+    "script": frozenset({"src", "type", "id", "defer"}),
     "style": frozenset({"id"}),
     # layout (Material)
     "header": _TEXT,
@@ -34,11 +37,7 @@ ELEMENTS: dict[str, frozenset[str]] = {
     "aside": frozenset({"data-search-exclude"}),
     "section": frozenset({"data-search-exclude"}),
     "article": _TEXT,
-    # data-print-*: what every printed sheet names (overrides/partials/print-meta.html);
-    # print-header.js copies them into CSS strings, never into the page as HTML.
-    "div": frozenset(
-        {"data-search-exclude", "data-print-title", "data-print-address", "data-print-reviewed"}
-    ),
+    "div": frozenset({"data-search-exclude"}),
     "span": _TEXT,
     "form": frozenset({"action", "method", "name"}),
     "input": frozenset(
@@ -122,8 +121,14 @@ NAMING_LINK_RELS = frozenset({"canonical"})
 # Attribute values that the theme (tooltips) or the lightbox (captions) put into the page
 # as HTML: they must hold no markup.
 RENDERED_AS_HTML = frozenset({"title", "data-title", "data-description"})
-# The only inline styles: table column alignment written by Markdown's tables extension.
-STYLE_VALUES = re.compile(r"^text-align: (left|right|center);$")
+# The only inline styles: table column alignment written by Markdown's tables extension,
+# and on <html> what every printed sheet names (act/print_heads.py): three CSS strings of
+# plain characters and hex escapes, so none can close its string or the attribute.
+_CSS_STRING = r'"(?:[A-Za-z0-9 ,.:/_-]|\\[0-9a-f]{1,6} )*"'
+STYLE_VALUES = re.compile(
+    r"^(?:text-align: (left|right|center);"
+    rf"|--act-print-title: {_CSS_STRING}; --act-print-address: {_CSS_STRING}; --act-print-reviewed: {_CSS_STRING};)\Z"
+)
 # <meta>: which names and properties, and the one http-equiv (the CSP itself).
 META_NAMES = frozenset({"viewport", "description", "author", "generator", "referrer", "robots"})
 META_NAME_PREFIXES = ("twitter:",)
