@@ -124,6 +124,8 @@ NAMING_LINK_RELS = frozenset({"canonical"})
 RENDERED_AS_HTML = frozenset({"title", "data-title", "data-description"})
 # The only inline styles: table column alignment written by Markdown's tables extension.
 STYLE_VALUES = re.compile(r"^text-align: (left|right|center);$")
+# `fill` on inline SVG: a colour only (a name or #hex), never url() or a CSS escape.
+FILL_VALUES = re.compile(r"^(?:[a-zA-Z]+|#[0-9a-fA-F]{3,8})$")
 # <meta>: which names and properties, and the one http-equiv (the CSP itself).
 META_NAMES = frozenset({"viewport", "description", "author", "generator", "referrer", "robots"})
 META_NAME_PREFIXES = ("twitter:",)
