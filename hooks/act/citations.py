@@ -48,7 +48,25 @@ FIGURE_RE = re.compile(
 )
 
 
+# Where a figure can start: a digit, or one of FIGURE_RE's words at a word boundary.
+# FIGURE_RE tried at every character costs ~30 µs a paragraph; tried only here, a third.
+_FIGURE_WORDS = rf"median|hazard|{_NUMBER_WORDS}"
+_FIGURE_START = re.compile(rf"\d|\b(?:{_FIGURE_WORDS})", re.IGNORECASE)
+_FIGURE_START_LOWER = re.compile(rf"\d|\b(?:{_FIGURE_WORDS})")  # for ASCII text in lower case
 HEADING_RE = re.compile(r"^\s*#{1,6}\s")
+
+
+def first_figure(text: str) -> re.Match[str] | None:
+    """`FIGURE_RE.search(text)`, the same match, faster: FIGURE_RE is only tried where a
+    figure can start (`match` at a position sees the text before it, as `search` does)."""
+    # ASCII text in lower case keeps every position and needs no case folding: faster.
+    ascii_ = text.isascii()
+    starts = _FIGURE_START_LOWER.finditer(text.lower()) if ascii_ else _FIGURE_START.finditer(text)
+    for start in starts:
+        figure = FIGURE_RE.match(text, start.start())
+        if figure:
+            return figure
+    return None
 
 
 def source_numbers(sources: object) -> dict[str, int]:
@@ -197,8 +215,10 @@ def check_citations(body: str, first_line: int, source_ids: list[str], figures: 
                 )
             )
     for number, text in blocks(body, first_line, prose) if figures else ():
-        figure = FIGURE_RE.search(text)
-        if figure and not CITATION_RE.search(text):
+        if CITATION_RE.search(text):  # cited: no need to look for a figure
+            continue
+        figure = first_figure(text)
+        if figure:
             findings.append(
                 Finding(
                     number,
