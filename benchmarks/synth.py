@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import pathlib
 import random
+import re
 import shutil
 
 import yaml
@@ -178,6 +179,8 @@ def generate(n: int, out: pathlib.Path, *, seed: int = 4, tagged: bool = False) 
         path = out / page["path"]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_page_text(page, pages, rng, tagged), encoding="utf-8")
+    _point_phrases_at(out / "_data" / "search-phrases.yml", pages, random.Random(seed + 1))
+    _point_home_at(out / "_data" / "home.yml", pages)
     home = [
         "---",
         "title: Advanced Cancer Treatments",
@@ -193,6 +196,30 @@ def generate(n: int, out: pathlib.Path, *, seed: int = 4, tagged: bool = False) 
     ]
     (out / "index.md").write_text("\n".join(home) + "\n", encoding="utf-8")
     return out
+
+
+def _point_phrases_at(phrases: pathlib.Path, pages: list[dict], rng: random.Random) -> None:
+    """The real phrases name real pages, which a synthetic site lacks (the build would fail):
+    keep every phrase and its number of pages, and name synthetic pages instead."""
+    if not phrases.exists():
+        return
+    data = yaml.safe_load(phrases.read_text(encoding="utf-8")) or {}
+    lines = [
+        f"{phrase}: [{', '.join(p['path'] for p in rng.sample(pages, min(len(targets), len(pages))))}]"
+        for phrase, targets in data.items()
+    ]
+    phrases.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _point_home_at(home: pathlib.Path, pages: list[dict]) -> None:
+    """The home page's treatment groups name real treatment pages: name synthetic ones."""
+    if not home.exists():
+        return
+    treatments = iter([p["path"] for p in pages if p["type"] == "treatment"])
+    text = re.sub(
+        r"treatments/[\w-]+\.md", lambda m: next(treatments, m.group(0)), home.read_text(encoding="utf-8")
+    )
+    home.write_text(text, encoding="utf-8")
 
 
 def _allow_deeper_pages(headers: pathlib.Path) -> None:

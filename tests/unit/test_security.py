@@ -113,6 +113,11 @@ ALLOW = "if the theme or a hook writes it on purpose, add it to hooks/act/securi
         ),
         ("<base href=https://evil.example/>", f"<base> is not allowed — remove it; {ALLOW}"),
         ("<noscript><p>x</p></noscript>", f"<noscript> is not allowed — remove it; {ALLOW}"),
+        (
+            '<svg><path fill="url(https://evil.example/#p)" d="M0"></path></svg>',
+            "fill 'url(https://evil.example/#p)' on <path> is not a colour — write a colour name or #hex; "
+            "url() and other paint that can load from elsewhere is not allowed",
+        ),
     ],
 )
 def test_gate_refuses_what_is_not_allowed(html, expected):
@@ -126,6 +131,17 @@ def test_gate_checks_files_that_are_not_pages():
     )
     assert [f.message for f in found] == [
         f"search entry 'x/' text: attribute 'onerror' on <img> is not allowed — remove it; {ALLOW}"
+    ]
+    # A leading <link> or <style> goes into <head> when parsed: the gate sees it there too.
+    index = {
+        "docs": [{"location": "y/", "title": "Y", "text": "<link rel=stylesheet href=https://evil.example/>"}]
+    }
+    found = site_file_findings(
+        pathlib.PurePosixPath("search/search_index.json"), json.dumps(index).encode(), POLICY, set()
+    )
+    assert [f.message for f in found] == [
+        "search entry 'y/' text: <link> href='https://evil.example/' loads from another site or with a scheme "
+        "— only files of this site may be loaded: save it under docs/assets/ and use a relative path"
     ]
     sitemap = b'<?xml version="1.0"?><urlset><url><loc>https://evil.example/x</loc></url></urlset>'
     assert [

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+from collections import Counter
+
 import pytest
+from act import near_copies
 from act.a_z import a_to_z
 from act.navigation import by_title, top_level_rank
 from act.offline import SHIM_URI, polyfills_with_local_shim
@@ -60,3 +65,24 @@ def test_headers_file_parser_reads_netlify_format_and_rejects_stray_lines():
     assert headers_for("/page/", rules) == {"A": "1", "B": "x: y"}
     with pytest.raises(ValueError, match="_headers:2"):
         parse_headers_file("/*\n  no colon here\n")
+
+
+def test_near_copy_runs_and_shared_counts_are_the_plain_definitions():
+    """The fast set operations count what a plain loop over every run and page pair counts."""
+    rng = random.Random(3)
+    words = ["pain", "stent", "bone", "lung", "care", "team", "home", "help", "week", "day"]
+    texts = {f"p{i}.md": " ".join(rng.choice(words[: 4 + i % 6]) for _ in range(60)) for i in range(12)}
+    texts["short.md"] = "too short to hold a run"
+    plain = {
+        name: {hash(tuple(ws[i : i + 3])) for i in range(len(ws) - 2)}
+        for name, ws in ((n, near_copies.WORD_RE.findall(t.lower())) for n, t in texts.items())
+    }
+    assert {name: near_copies.runs(text, 3) for name, text in texts.items()} == plain
+    on_pages = {run: [n for n in sorted(plain) if run in plain[n]] for run in set().union(*plain.values())}
+    expected = Counter(
+        pair
+        for pages in on_pages.values()
+        if 2 <= len(pages) <= near_copies.BOILERPLATE_PAGES
+        for pair in itertools.combinations(pages, 2)
+    )
+    assert near_copies.shared_runs(texts, 3) == expected and expected

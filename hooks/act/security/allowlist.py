@@ -129,6 +129,8 @@ STYLE_VALUES = re.compile(
     r"^(?:text-align: (left|right|center);"
     rf"|--act-print-title: {_CSS_STRING}; --act-print-address: {_CSS_STRING}; --act-print-reviewed: {_CSS_STRING};)\Z"
 )
+# `fill` on inline SVG: a colour only (a name or #hex), never url() or a CSS escape.
+FILL_VALUES = re.compile(r"^(?:[a-zA-Z]+|#[0-9a-fA-F]{3,8})\Z")
 # <meta>: which names and properties, and the one http-equiv (the CSP itself).
 META_NAMES = frozenset({"viewport", "description", "author", "generator", "referrer", "robots"})
 META_NAME_PREFIXES = ("twitter:",)

@@ -14,7 +14,7 @@ import hashlib
 import json
 import pathlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
@@ -26,6 +26,8 @@ HOW_TO_ALLOW = "if the theme or a hook writes it on purpose, add it to hooks/act
 # (and, stricter than browsers, any other control character anywhere).
 _URL_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Most distinct elements a build's memo holds (a few MB): the theme's repeated ones come first.
+MEMO_SIZE = 50_000
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,9 @@ class Policy:
     site_url: str = ""
     script_hashes: frozenset[str] = frozenset()
     style_hashes: frozenset[str] = frozenset()
+    # Elements already judged in this build: (tag, *attribute items) -> findings. Lives
+    # as long as the policy, i.e. one build.
+    memo: dict[tuple, list[Finding]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def url_scheme(url: str) -> tuple[str | None, bool]:
@@ -63,64 +68,97 @@ def _same_site(url: str, policy: Policy) -> bool:
     return bool(policy.site_url) and url.strip().startswith(policy.site_url)
 
 
-def html_findings(text: str, policy: Policy, *, fragment: bool = False) -> list[Finding]:
-    """Everything in one HTML document (or fragment) that the allowlist does not allow."""
+def html_findings(text: str, policy: Policy) -> list[Finding]:
+    """Everything in one HTML document (or fragment) that the allowlist does not allow.
+
+    A fragment is walked from the document root too: a parser moves a leading <script>,
+    <style>, <link> or <meta> into <head>, where a walk from <body> would not see it."""
     tree = LexborHTMLParser(text)
-    root = tree.body if fragment else tree.root
+    root = tree.root
     if root is None:
         return []
     findings: list[Finding] = []
+    memo = policy.memo
     for node in root.traverse(include_text=False):
         tag = node.tag
         if tag[0] in "-#":  # comments, doctype
             continue
-        allowed = allow.ELEMENTS.get(tag)
-        if allowed is None:
-            findings.append(Finding(f"<{tag}> is not allowed — remove it; {HOW_TO_ALLOW}", f"<{tag}"))
-            continue
         attributes = node.attributes
-        for name, value in attributes.items():
-            name = name.lower()
-            value = value or ""
-            if not (
-                name in allowed or name in allow.GLOBAL_ATTRIBUTES or name.startswith(allow.GLOBAL_PREFIXES)
-            ):
-                findings.append(
-                    Finding(f"attribute '{name}' on <{tag}> is not allowed — remove it; {HOW_TO_ALLOW}", name)
-                )
-                continue
-            if name in allow.RENDERED_AS_HTML and "<" in value:
-                findings.append(
-                    Finding(
-                        f"'{name}' of <{tag}> holds markup ('{value[:40]}'), which the theme or the lightbox "
-                        "shows as HTML — write plain text, without < or entities such as &lt;",
-                        value[:20],
-                    )
-                )
-            elif name in allow.URL_ATTRIBUTES:
-                findings += _url_findings(tag, name, value, attributes, policy)
-            elif name == "style" and not allow.STYLE_VALUES.match(value):
-                findings.append(
-                    Finding(
-                        f"inline style '{value[:40]}' on <{tag}> is not allowed — styles belong in "
-                        "docs/assets/stylesheets/extra.css",
-                        "style=",
-                    )
-                )
-        if tag == "meta":
-            findings += _meta_findings(attributes, policy)
-        elif tag == "script":
+        # Every page repeats the theme's header, navigation and footer: an element whose
+        # tag and attributes (names and exact values) were judged before is judged the same.
+        key = (tag, *attributes.items())
+        found = memo.get(key)
+        if found is None:
+            found = _element_findings(tag, attributes, policy)
+            if len(memo) < MEMO_SIZE:
+                memo[key] = found
+        if found:
+            findings += found
+        if tag == "script":
             findings += _script_findings(node, attributes, policy)
-        elif tag == "style" and sha256(node.text(deep=True)) not in policy.style_hashes:
+        elif tag == "style":
+            findings += _style_findings(node, policy)
+    return findings
+
+
+def _element_findings(tag: str, attributes: dict, policy: Policy) -> list[Finding]:
+    """What one element's tag and attributes break; its text is checked by the caller.
+
+    A pure function of its arguments (the policy is fixed for a build), so it is memoised."""
+    allowed = allow.ELEMENTS.get(tag)
+    if allowed is None:
+        return [Finding(f"<{tag}> is not allowed — remove it; {HOW_TO_ALLOW}", f"<{tag}")]
+    findings: list[Finding] = []
+    for name, value in attributes.items():
+        name = name.lower()
+        value = value or ""
+        if not (name in allowed or name in allow.GLOBAL_ATTRIBUTES or name.startswith(allow.GLOBAL_PREFIXES)):
+            findings.append(
+                Finding(f"attribute '{name}' on <{tag}> is not allowed — remove it; {HOW_TO_ALLOW}", name)
+            )
+            continue
+        if name in allow.RENDERED_AS_HTML and "<" in value:
             findings.append(
                 Finding(
-                    f"inline <style> whose hash {sha256(node.text(deep=True))} is not in the "
-                    "Content-Security-Policy — move it to a stylesheet, or add the hash to style-src in "
-                    "docs/_headers if the theme writes it",
-                    "<style",
+                    f"'{name}' of <{tag}> holds markup ('{value[:40]}'), which the theme or the lightbox "
+                    "shows as HTML — write plain text, without < or entities such as &lt;",
+                    value[:20],
                 )
             )
+        elif name in allow.URL_ATTRIBUTES:
+            findings += _url_findings(tag, name, value, attributes, policy)
+        elif name == "style" and not allow.STYLE_VALUES.match(value):
+            findings.append(
+                Finding(
+                    f"inline style '{value[:40]}' on <{tag}> is not allowed — styles belong in "
+                    "docs/assets/stylesheets/extra.css",
+                    "style=",
+                )
+            )
+        elif name == "fill" and not allow.FILL_VALUES.match(value):
+            findings.append(
+                Finding(
+                    f"fill '{value[:40]}' on <{tag}> is not a colour — write a colour name or #hex; "
+                    "url() and other paint that can load from elsewhere is not allowed",
+                    "fill=",
+                )
+            )
+    if tag == "meta":
+        findings += _meta_findings(attributes, policy)
     return findings
+
+
+def _style_findings(node, policy: Policy) -> list[Finding]:
+    digest = sha256(node.text(deep=True))
+    if digest in policy.style_hashes:
+        return []
+    return [
+        Finding(
+            f"inline <style> whose hash {digest} is not in the Content-Security-Policy — move it to a "
+            "stylesheet, or add the hash to style-src in docs/_headers if the theme writes it",
+            "<style",
+        )
+    ]
 
 
 def _url_findings(tag: str, name: str, value: str, attributes: dict, policy: Policy) -> list[Finding]:
@@ -237,7 +275,7 @@ def search_index_findings(data: bytes, policy: Policy) -> list[Finding]:
         for key in ("title", "text"):
             value = entry.get(key)
             if isinstance(value, str) and ("<" in value or "&" in value):
-                for finding in html_findings(value, policy, fragment=True):
+                for finding in html_findings(value, policy):
                     findings.append(
                         Finding(
                             f"search entry '{entry.get('location', '')}' {key}: {finding.message}",
