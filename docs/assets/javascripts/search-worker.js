@@ -9,11 +9,15 @@
  * written by hooks/act/search.py), within 1 edit (5-7 letters) or 2 (8 or more).
  * "verteboplasty" searches for "vertebroplasty"; a word that is in the index is never
  * changed. Works in a real worker (hosted) and in the iframe-worker shim (file://).
+ *
+ * Each result message of a corrected query also carries `corrected` (the query searched
+ * for), which search-correction.js shows above the results ("Showing results for ...").
  */
 (function () {
   "use strict";
   var SETUP = 0;
   var QUERY = 2;
+  var RESULT = 3;
 
   var here = typeof document !== "undefined" && document.currentScript
     ? document.currentScript.src
@@ -93,6 +97,7 @@
   }
 
   function correct(query) {
+    if (!vocabulary.length) return query;
     return query.split(/([\s\-]+)/).map(function (part) {
       var word = part.toLowerCase();
       if (word.length < 4 || !/^\p{L}+$/u.test(word) || isKnown(word)) return part;
@@ -116,11 +121,26 @@
     listeners.forEach(function (listener) { listener(event); });
   }
 
+  // What each query forwarded to Material's worker was corrected to ("" if it was not),
+  // oldest first: its worker answers every query, in order, with one result message.
+  var pending = [];
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT && pending.length) {
+      var corrected = pending.shift();
+      if (corrected) message = { type: RESULT, data: Object.assign({}, message.data, { corrected: corrected }) };
+    }
+    return post.apply(self, [message].concat(Array.prototype.slice.call(arguments, 1)));
+  };
+
   addEventListener("message", function (event) {
     var message = event.data;
     if (message && message.type === SETUP) setUp(message.data || {});
-    if (message && message.type === QUERY && typeof message.data === "string")
-      message = { type: QUERY, data: correct(message.data) };
+    if (message && message.type === QUERY && typeof message.data === "string") {
+      var corrected = correct(message.data);
+      pending.push(corrected !== message.data ? corrected : "");
+      message = { type: QUERY, data: corrected };
+    }
     if (listeners.length) deliver(message); else waiting.push(message);
   });
 
