@@ -32,6 +32,16 @@ def test_there_are_forty_queries_or_more_of_every_kind():
     assert kinds == {"emergency", "symptom", "everyday", "misspelling", "us-spelling"}
 
 
+def test_a_correction_is_announced_above_the_results_and_goes_with_the_misspelling(site):
+    site.search("verteboplasty")
+    line = site.correction()
+    assert line["live"] == "status", line  # a polite live region: screen readers hear it
+    assert line["visible"] and line["above"], line
+    assert line["text"] == "Showing results for vertebroplasty", line
+    site.search("vertebroplasty")
+    assert site.correction()["text"] == ""
+
+
 def test_the_home_page_is_found_when_nothing_else_matches(site):
     # "patients" is a word of the home page's text alone (the download page says "browse" too).
     assert site.search("patients") == [""]
