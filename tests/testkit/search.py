@@ -162,9 +162,14 @@ class SearchBox:
 class SearchTab:
     """One tab on a site's home page with its search box open, reused for a module."""
 
-    def __init__(self, browser, start: str, root_path: str, suffix: str) -> None:
+    def __init__(self, browser, start: str, root_path: str, suffix: str, throttle: int = 1) -> None:
+        """`throttle`: slow the tab's CPU that many times from before the page loads
+        (benchmarks/search_latency.py's first-query measure)."""
         self.context = browser.new_context()
         self.page = self.context.new_page()
+        if throttle != 1:
+            cdp = self.context.new_cdp_session(self.page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
         self.errors: list[str] = []
         self.external: list[str] = []
         self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
