@@ -12,6 +12,8 @@
  *
  * Each result message of a corrected query also carries `corrected` (the query searched
  * for), which search-correction.js shows above the results ("Showing results for ...").
+ * Result messages are cut to what the page renders, with teasers for texts (`slim`), so
+ * the page has less to copy in and lay out (benchmarks/NOTES.md, search).
  */
 (function () {
   "use strict";
@@ -125,8 +127,9 @@
   var BLOCK_START = /<(p|li|dd|dt|tr|blockquote|pre|h[1-6])[\s>]/gi;
 
   function teaser(html) {
-    if (typeof html !== "string" || html.length <= TEASER) return html;
+    if (typeof html !== "string") return html;
     html = html.replace(/<sup\b[^>]*>[\s\S]*?<\/sup>/gi, "");
+    if (html.length <= TEASER) return html;
     var mark = html.indexOf("<mark");
     if (mark > TEASER) {
       var start = 0, found;
