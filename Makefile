@@ -57,10 +57,18 @@ lint: $(VENV)/.dev-installed
 	$(PY) -m ruff format --check hooks scripts tests benchmarks
 
 ## bench: build time and peak memory of each hook on synthetic 1k/5k/10k-page sites, into
-##        benchmarks/RESULTS.md (20-30 min; `make bench SIZES=1000,5000` for a quick run)
+##        benchmarks/RESULTS.md (20-30 min; `make bench SIZES=1000,5000` for a quick run), then
+##        search's hit rate and keystroke-to-results time in Chromium, into
+##        benchmarks/SEARCH-RESULTS.md (about 10 min; `make bench SEARCH=0` skips it)
+SEARCH ?= 1
 bench: $(VENV)/.site-installed
 	$(PY) -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
 	$(PY) benchmarks/bench.py $(if $(SIZES),--sizes $(SIZES))
+ifneq ($(SEARCH),0)
+	$(MAKE) --no-print-directory $(VENV)/.dev-installed
+	bash scripts/ensure-browser.sh
+	$(PY) benchmarks/search_latency.py
+endif
 
 clean:
 	rm -rf site dist .pytest_cache

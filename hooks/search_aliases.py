@@ -20,6 +20,7 @@ from act.data_files import SEARCH_PHRASES
 from act.search import (
     DID_YOU_MEAN,
     DID_YOU_MEAN_URI,
+    INDEXED_WORDS,
     SearchTerms,
     augment_index,
     did_you_mean_script,
@@ -64,5 +65,5 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     augment_index(view, terms.pages, variants, home=terms.home, glossary=glossary)
     out = pathlib.Path(config.site_dir, DID_YOU_MEAN_URI)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(did_you_mean_script(view[DID_YOU_MEAN]), encoding="utf-8")
+    out.write_text(did_you_mean_script(view[DID_YOU_MEAN], view[INDEXED_WORDS]), encoding="utf-8")
     private_apis.set_search_fields(index, view["config"]["fields"])

@@ -31,7 +31,9 @@ titles, aliases, phrases, glossary terms and both spellings of every variant), a
 script so that it loads from file:// too (Material keeps only its own keys in the
 index's config). The search worker wrapper (docs/assets/javascripts/search-worker.js)
 loads it and replaces a query word that matches nothing in the index by the closest of
-these words.
+these words. The same script lists every word of the index (`indexed_words`), made
+here once instead of by every reader's browser each time search starts (on a slow
+phone that took longer than a search).
 """
 
 from __future__ import annotations
@@ -56,6 +58,11 @@ HOME_BOOST = 0.01
 MIN_WORD = 4
 
 _WORD = re.compile(r"[^\W\d_]+")
+# A word of the index as the search worker wrapper splits text: letters and digits.
+_INDEXED_WORD = re.compile(r"[^\W_]+")
+_TAGS = re.compile(r"<[^>]*>")
+# Entry keys that hold no words the reader can search for.
+_NOT_TEXT = frozenset({"location", "boost"})
 
 
 @dataclass(frozen=True)
@@ -194,16 +201,37 @@ def augment_index(
         if text_forms:
             entry[VARIANTS_FIELD] = " ".join(text_forms)
     index[DID_YOU_MEAN] = vocabulary_words(*vocabulary)
+    index[INDEXED_WORDS] = indexed_words(index["docs"])
     return index
 
 
-# Where augment_index leaves the vocabulary (the hook writes it to DID_YOU_MEAN_URI).
+# Where augment_index leaves the vocabulary and the index's words (the hook writes both
+# to DID_YOU_MEAN_URI).
 DID_YOU_MEAN = "did_you_mean"
+INDEXED_WORDS = "indexed_words"
 
 
-def did_you_mean_script(words: list[str]) -> str:
-    """The vocabulary as the script the search worker wrapper loads."""
-    return f"self.didYouMean = {json.dumps(words, ensure_ascii=False, separators=(',', ':'))};\n"
+def indexed_words(entries: Iterable[Mapping]) -> list[str]:
+    """Every distinct word of the entries' searchable fields, lower case, sorted: what the
+    search worker wrapper asks whether a query word starts (tags dropped, text split at
+    anything but a letter or digit, as the wrapper splits a query)."""
+    found: set[str] = set()
+    for entry in entries:
+        for key, value in entry.items():
+            if key in _NOT_TEXT:
+                continue
+            text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
+            found.update(_INDEXED_WORD.findall(_TAGS.sub(" ", text).lower()))
+    return sorted(found)
+
+
+def did_you_mean_script(words: list[str], indexed: list[str]) -> str:
+    """The vocabulary and the index's words as the script the search worker wrapper loads."""
+
+    def as_js(value: list[str]) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    return f"self.didYouMean = {as_js(words)};\nself.indexedWords = {as_js(indexed)};\n"
 
 
 class SearchTerms:

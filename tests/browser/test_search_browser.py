@@ -32,6 +32,37 @@ def test_there_are_forty_queries_or_more_of_every_kind():
     assert kinds == {"emergency", "symptom", "everyday", "misspelling", "us-spelling"}
 
 
+def test_a_correction_is_announced_above_the_results_and_goes_with_the_misspelling(site):
+    site.search("verteboplasty")
+    line = site.correction()
+    assert line["live"] == "status", line  # a polite live region: screen readers hear it
+    assert line["visible"] and line["above"], line
+    assert line["text"] == "Showing results for vertebroplasty", line
+    site.search("vertebroplasty")
+    assert site.correction()["text"] == ""
+
+
+# Each shown result's text, less its title (search-worker.js cuts texts to teasers).
+TEASERS = """() => [...document.querySelectorAll('.md-search-result__article')].map(a => {
+    const copy = a.cloneNode(true);
+    copy.querySelectorAll('h1, h2, .md-search-result__terms').forEach(e => e.remove());
+    return {text: copy.textContent.replace(/\\s+/g, ' ').trim(), sups: copy.querySelectorAll('sup').length};
+})"""
+
+
+def test_results_show_teasers_not_whole_sections(site):
+    # 66 pages match; whole sections of up to 3,000 characters made the slowest searches.
+    assert len(site.search("food gets stuck when I eat")) >= 10
+    teasers = site.page.evaluate(TEASERS)
+    assert len(teasers) >= 10
+    # Up to 280 characters to the end of a paragraph, or 420 and "..." (plus spaces
+    # between the list items a teaser may hold).
+    too_long = [t["text"] for t in teasers if len(t["text"]) > 460]
+    assert not too_long, too_long
+    assert not [t for t in teasers if t["sups"]], "citation numbers are left out of teasers"
+    assert any(len(t["text"]) > 200 for t in teasers), teasers  # teasers, not titles alone
+
+
 def test_the_home_page_is_found_when_nothing_else_matches(site):
     # "patients" is a word of the home page's text alone (the download page says "browse" too).
     assert site.search("patients") == [""]

@@ -27,6 +27,15 @@ def test_the_query_finds_its_pages_in_the_top_results_offline(site, query):
     assert_finds(site, query)
 
 
+def test_a_correction_is_announced_above_the_results_and_goes_with_the_misspelling_offline(site):
+    site.search("kyfoplasty")
+    line = site.correction()
+    assert line["live"] == "status" and line["visible"] and line["above"], line
+    assert line["text"] == "Showing results for kyphoplasty", line
+    site.search("kyphoplasty")
+    assert site.correction()["text"] == ""
+
+
 def test_the_home_page_is_found_when_nothing_else_matches_offline(site):
     # "patients" is a word of the home page's text alone (the download page says "browse" too).
     assert site.search("patients") == [""]

@@ -15,10 +15,12 @@ from act.search import (
     DID_YOU_MEAN,
     DID_YOU_MEAN_URI,
     HOME_BOOST,
+    INDEXED_WORDS,
     PHRASES_FIELD,
     VARIANTS_FIELD,
     PageTerms,
     augment_index,
+    indexed_words,
     other_spellings,
     phrases_by_page,
     unknown_phrase_pages,
@@ -96,6 +98,24 @@ def test_vocabulary_is_distinct_lower_case_words_of_four_letters_or_more():
     ]
 
 
+def test_indexed_words_are_every_searchable_fields_words_split_as_the_worker_splits_a_query():
+    entries = [
+        {"location": "t/stent/", "title": "Oesophageal <b>stent</b>", "text": "<p>Tumour-free, 24h.</p>"},
+        {"location": "x/#Hidden", "boost": 0.01, "tags": ["PEG tube"], "aliases": "gullet_tube"},
+    ]
+    # Tags dropped, location and boost skipped, lists joined, split at anything but a letter or digit.
+    assert indexed_words(entries) == [
+        "24h",
+        "free",
+        "gullet",
+        "oesophageal",
+        "peg",
+        "stent",
+        "tube",
+        "tumour",
+    ]
+
+
 def test_augment_index_adds_phrases_demotes_the_home_page_and_gathers_the_vocabulary():
     index = augment_index(
         _index(
@@ -118,6 +138,8 @@ def test_augment_index_adds_phrases_demotes_the_home_page_and_gathers_the_vocabu
         words
     )
     assert words == sorted(set(words)) and "the" not in words and "at" not in words
+    assert index[INDEXED_WORDS] == indexed_words(index["docs"])
+    assert {"every", "stents", "opens", "pipe", "gullet", "tumors", "esophageal"} <= set(index[INDEXED_WORDS])
 
 
 def test_unwrap_document_returns_the_fragment_and_leaves_fragments_alone():
@@ -152,11 +174,18 @@ def test_fixture_index_carries_phrases_the_home_boost_and_the_vocabulary(fixture
     assert docs[""]["boost"] == docs["#getting-around"]["boost"] == HOME_BOOST
     assert "boost" not in docs["treatments/oesophageal-stent/"]
     script = (fixture_out / DID_YOU_MEAN_URI).read_text(encoding="utf-8")
-    assert script.startswith("self.didYouMean = [") and script.endswith("];\n")
-    words = json.loads(script.removeprefix("self.didYouMean = ").removesuffix(";\n"))
+    vocabulary, indexed = script.splitlines()
+    assert vocabulary.startswith("self.didYouMean = [") and vocabulary.endswith("];")
+    assert indexed.startswith("self.indexedWords = [") and indexed.endswith("];")
+    words = json.loads(vocabulary.removeprefix("self.didYouMean = ").removesuffix(";"))
     # Glossary term, title, alias, phrase and variant words; Material's config keeps none of it.
     assert {"stent", "oesophageal", "esophageal", "food", "stuck", "tumor"} <= set(words)
     assert DID_YOU_MEAN not in fixture_index and DID_YOU_MEAN not in fixture_index["config"]
+    # Every word of the index as written, in every field the worker searches.
+    assert json.loads(indexed.removeprefix("self.indexedWords = ").removesuffix(";")) == indexed_words(
+        fixture_index["docs"]
+    )
+    assert INDEXED_WORDS not in fixture_index
 
 
 def test_a_phrase_naming_a_missing_page_fails_the_build_at_its_line(tmp_path):

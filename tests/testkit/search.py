@@ -18,15 +18,35 @@ RESULTS = """() => ({
 })"""
 
 
+# The "Showing results for ..." line under the count (overrides/partials/search.html,
+# search-correction.js): its text when shown ("" when hidden), whether it sits in a
+# live region, and whether it is laid out above the first result.
+CORRECTION = """() => {
+    const line = document.querySelector('.search-correction__line');
+    const first = document.querySelector('.md-search-result__item');
+    const box = line.getBoundingClientRect();
+    return {
+        text: line.hidden ? '' : line.textContent.replace(/\\s+/g, ' ').trim(),
+        strong: line.hidden ? '' : line.querySelector('strong').textContent,
+        live: line.parentElement.getAttribute('role'),
+        visible: !line.hidden && box.height > 0,
+        above: !!first && box.bottom <= first.getBoundingClientRect().top,
+    };
+}"""
+SHOWING = "Showing results for "
+
+
 @dataclass(frozen=True)
 class Query:
     """What a reader types, the pages (site paths, no suffix) that must be in the top
-    `top` results, and what kind of query it is."""
+    `top` results, what kind of query it is, and the query search says it showed
+    results for when it corrected a misspelt word ("" when it corrected nothing)."""
 
     text: str
     pages: tuple[str, ...]
     top: int
     kind: str
+    corrected: str = ""
 
     def hits(self, found: list[str]) -> bool:
         return all(page in found[: self.top] for page in self.pages)
@@ -34,6 +54,10 @@ class Query:
 
 def _q(kind: str, text: str, top: int, *pages: str) -> Query:
     return Query(text, pages, top, kind)
+
+
+def _typo(text: str, corrected: str, top: int, *pages: str) -> Query:
+    return Query(text, pages, top, "misspelling", corrected)
 
 
 C, T, G = "conditions/", "treatments/", "guides/"
@@ -80,14 +104,15 @@ QUERIES: tuple[Query, ...] = (
     _q("everyday", "second opinion", 3, G + "making-treatment-decisions"),
     _q("everyday", "heated chemotherapy", 1, T + "cytoreductive-surgery-and-hipec"),
     # Misspelt medical words.
-    _q("misspelling", "verteboplasty", 1, T + "vertebroplasty"),
-    _q("misspelling", "kyfoplasty", 1, T + "kyphoplasty"),
-    _q("misspelling", "metastectomy", 3, T + "metastasectomy"),
-    _q("misspelling", "pleurodisis", 1, T + "pleurodesis"),
-    _q("misspelling", "nefrostomy", 1, T + "nephrostomy-and-ureteric-stent"),
-    _q("misspelling", "cryoablasion", 2, T + "cryoablation"),
-    _q("misspelling", "radiotheraphy", 3, T + "palliative-radiotherapy"),
-    _q("misspelling", "mesotheleoma", 1, C + "stage-4-mesothelioma"),
+    _typo("verteboplasty", "vertebroplasty", 1, T + "vertebroplasty"),
+    _typo("kyfoplasty", "kyphoplasty", 1, T + "kyphoplasty"),
+    _typo("metastectomy", "metastasectomy", 3, T + "metastasectomy"),
+    _typo("pleurodisis", "pleurodesis", 1, T + "pleurodesis"),
+    _typo("nefrostomy", "nephrostomy", 1, T + "nephrostomy-and-ureteric-stent"),
+    _typo("cryoablasion", "cryoablation", 2, T + "cryoablation"),
+    _typo("radiotheraphy", "radiotherapy", 3, T + "palliative-radiotherapy"),
+    _typo("mesotheleoma", "mesothelioma", 1, C + "stage-4-mesothelioma"),
+    _typo("kyfoplasty pain", "kyphoplasty pain", 1, T + "kyphoplasty"),
     # US spellings.
     _q("us-spelling", "esophageal stent", 1, T + "oesophageal-stent"),
     _q("us-spelling", "hypercalcemia", 1, C + "hypercalcaemia"),
@@ -137,9 +162,14 @@ class SearchBox:
 class SearchTab:
     """One tab on a site's home page with its search box open, reused for a module."""
 
-    def __init__(self, browser, start: str, root_path: str, suffix: str) -> None:
+    def __init__(self, browser, start: str, root_path: str, suffix: str, throttle: int = 1) -> None:
+        """`throttle`: slow the tab's CPU that many times from before the page loads
+        (benchmarks/search_latency.py's first-query measure)."""
         self.context = browser.new_context()
         self.page = self.context.new_page()
+        if throttle != 1:
+            cdp = self.context.new_cdp_session(self.page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle})
         self.errors: list[str] = []
         self.external: list[str] = []
         self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
@@ -153,6 +183,10 @@ class SearchTab:
 
     def search(self, text: str) -> list[str]:
         return [site_path(found, self.root_path, self.suffix) for found in self.box.query(text)]
+
+    def correction(self) -> dict:
+        """The "Showing results for ..." line as the last search left it (CORRECTION)."""
+        return self.page.evaluate(CORRECTION)
 
     def close(self) -> None:
         self.context.close()
@@ -172,3 +206,12 @@ def assert_finds(site: SearchTab, query: Query) -> None:
     assert query.hits(found), f"{query.text!r} -> {found[:6]}, wanted {query.pages} in the top {query.top}"
     # The home page lists every page: it ranks only when nothing else matches.
     assert "" not in found[:-1], f"{query.text!r}: the home page ranks above a page: {found}"
+    # A corrected word is said above the results; a query searched as typed says nothing.
+    line = site.correction()
+    if query.corrected:
+        assert line["text"] == SHOWING + query.corrected, f"{query.text!r}: {line}"
+        assert line["strong"] == query.corrected and line["visible"] and line["above"], (
+            f"{query.text!r}: {line}"
+        )
+    else:
+        assert line["text"] == "" and not line["visible"], f"{query.text!r} was searched as typed: {line}"

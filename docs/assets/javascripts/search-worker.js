@@ -9,11 +9,17 @@
  * written by hooks/act/search.py), within 1 edit (5-7 letters) or 2 (8 or more).
  * "verteboplasty" searches for "vertebroplasty"; a word that is in the index is never
  * changed. Works in a real worker (hosted) and in the iframe-worker shim (file://).
+ *
+ * Each result message of a corrected query also carries `corrected` (the query searched
+ * for), which search-correction.js shows above the results ("Showing results for ...").
+ * Result messages are cut to what the page renders, with teasers for texts (`slim`), so
+ * the page has less to copy in and lay out (benchmarks/NOTES.md, search).
  */
 (function () {
   "use strict";
   var SETUP = 0;
   var QUERY = 2;
+  var RESULT = 3;
 
   var here = typeof document !== "undefined" && document.currentScript
     ? document.currentScript.src
@@ -24,19 +30,10 @@
   var vocabulary = []; // the site's words to correct to
   var corrections = Object.create(null);
 
-  function words(text) {
-    return String(text || "").replace(/<[^>]*>/g, " ").toLowerCase().split(/[^\p{L}\p{N}]+/u);
-  }
-
-  function setUp(index) {
-    var seen = new Set();
-    (index.docs || []).forEach(function (doc) {
-      Object.keys(doc).forEach(function (field) {
-        if (field === "location" || field === "boost") return;
-        words(doc[field]).forEach(function (w) { if (w) seen.add(w); });
-      });
-    });
-    known = Array.from(seen).sort();
+  // The index's words come made with the vocabulary (hooks/act/search.py, indexed_words):
+  // splitting every entry here took longer than a search on a slow phone.
+  function setUp() {
+    known = (self.indexedWords || []).slice().sort();
     vocabulary = (self.didYouMean || []).filter(isKnown);
     corrections = Object.create(null);
   }
@@ -93,6 +90,7 @@
   }
 
   function correct(query) {
+    if (!vocabulary.length) return query;
     return query.split(/([\s\-]+)/).map(function (part) {
       var word = part.toLowerCase();
       if (word.length < 4 || !/^\p{L}+$/u.test(word) || isKnown(word)) return part;
@@ -116,11 +114,85 @@
     listeners.forEach(function (listener) { listener(event); });
   }
 
+  // Results as the page needs them. Material's worker returns every matching section
+  // whole, with every index field (aliases, variants, phrases) and a copy of its page:
+  // up to 800 kB for a query of common words, which the page must copy in and render,
+  // the slow part of a search on a slow phone. The page renders only these fields, and
+  // a result's text is a teaser: up to TEASER visible characters, ending where a
+  // paragraph or list item ends (or, past 1.5 times that, at a space, with "..."), from
+  // the paragraph that holds the first match; citation numbers left out.
+  var TEASER = 280;
+  var SHOWN = ["location", "title", "text", "tags", "score", "terms"];
+  var BLOCK_END = /^<\/(p|li|ul|ol|dd|dt|dl|tr|table|blockquote|pre|h[1-6])>$/i;
+  var BLOCK_START = /<(p|li|dd|dt|tr|blockquote|pre|h[1-6])[\s>]/gi;
+
+  function teaser(html) {
+    if (typeof html !== "string") return html;
+    html = html.replace(/<sup\b[^>]*>[\s\S]*?<\/sup>/gi, "");
+    if (html.length <= TEASER) return html;
+    var mark = html.indexOf("<mark");
+    if (mark > TEASER) {
+      var start = 0, found;
+      BLOCK_START.lastIndex = 0;
+      while ((found = BLOCK_START.exec(html)) && found.index < mark) start = found.index;
+      html = html.slice(start);
+    }
+    var visible = 0;
+    for (var i = 0; i < html.length;) {
+      var c = html.charAt(i);
+      if (c === "<") {
+        var end = html.indexOf(">", i);
+        if (end < 0) break;
+        var tag = html.slice(i, end + 1);
+        i = end + 1;
+        if (visible >= TEASER && BLOCK_END.test(tag)) return html.slice(0, i);
+        continue;
+      }
+      if (c === "&") {
+        var semi = html.indexOf(";", i);
+        if (semi > i && semi - i <= 10) { i = semi + 1; visible++; continue; }
+      }
+      visible++;
+      i++;
+      if (visible >= TEASER * 1.5 && /\s/.test(c)) return html.slice(0, i - 1) + "\u2026";
+    }
+    return html;
+  }
+
+  function slim(result) {
+    var items = (result.items || []).map(function (group) {
+      return group.map(function (doc) {
+        var out = {};
+        SHOWN.forEach(function (field) { if (field in doc) out[field] = doc[field]; });
+        if ("text" in out) out.text = teaser(out.text);
+        return out;
+      });
+    });
+    return Object.assign({}, result, { items: items });
+  }
+
+  // What each query forwarded to Material's worker was corrected to ("" if it was not),
+  // oldest first: its worker answers every query, in order, with one result message.
+  var pending = [];
+  var post = self.postMessage;
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT) {
+      var data = slim(message.data || {});
+      var corrected = pending.shift();
+      if (corrected) data.corrected = corrected;
+      message = { type: RESULT, data: data };
+    }
+    return post.apply(self, [message].concat(Array.prototype.slice.call(arguments, 1)));
+  };
+
   addEventListener("message", function (event) {
     var message = event.data;
-    if (message && message.type === SETUP) setUp(message.data || {});
-    if (message && message.type === QUERY && typeof message.data === "string")
-      message = { type: QUERY, data: correct(message.data) };
+    if (message && message.type === SETUP) setUp();
+    if (message && message.type === QUERY && typeof message.data === "string") {
+      var corrected = correct(message.data);
+      pending.push(corrected !== message.data ? corrected : "");
+      message = { type: QUERY, data: corrected };
+    }
     if (listeners.length) deliver(message); else waiting.push(message);
   });
 
