@@ -21,7 +21,7 @@ import urllib.request
 import pytest
 from act import offline_bundle
 from testkit.sitebuild import ROOT
-from testkit.validation_site import FIXTURE, GOOD_TREATMENT, make_docs
+from testkit.validation_site import GOOD_TREATMENT, inheriting_config, make_docs
 
 T = "treatments/good-treatment.md"
 MKDOCS_ENV = {k: v for k, v in os.environ.items() if k != "ACT_ALLOW_OVERDUE"} | {"NO_MKDOCS_2_WARNING": "1"}
@@ -31,14 +31,7 @@ def fixture_project(tmp_path: pathlib.Path, pages: dict[str, str] | None = None)
     """The validation fixture's docs in `tmp_path/docs`, with a mkdocs.yml beside them that
     inherits the fixture's (docs_dir cannot be given on the command line)."""
     make_docs(tmp_path, pages or {})
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {FIXTURE / 'mkdocs.yml'}\ndocs_dir: docs\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
-        f"hooks:\n  - {ROOT / 'hooks' / 'validate_pages.py'}\n",
-        encoding="utf-8",
-    )
-    return config
+    return inheriting_config(tmp_path)
 
 
 def log_lines(text: str) -> list[str]:

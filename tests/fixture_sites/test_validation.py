@@ -26,10 +26,10 @@ from act.validation.schema import FrontMatter
 from pydantic import ValidationError
 from testkit.sitebuild import ROOT, build_site
 from testkit.validation_site import (
-    FIXTURE,
     GOOD_TREATMENT,
     BuildFailed,
     build_fixture,
+    inheriting_config,
     make_docs,
     problem_lines,
 )
@@ -128,26 +128,8 @@ def test_command_line_exit_status_and_message(tmp_path):
     assert "2 problems in 1 page — fix the lines above, then build again" in lines
 
 
-def _inheriting_config(tmp_path: pathlib.Path) -> pathlib.Path:
-    """docs_dir cannot be given on the command line: write a config beside the copy that
-    inherits the fixture's (MkDocs' INHERIT) and points at it."""
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(
-        f"INHERIT: {FIXTURE / 'mkdocs.yml'}\ndocs_dir: docs\n"
-        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
-        # The hooks that change what the output gate sees, as in the fixture's own list.
-        "hooks:\n"
-        + "".join(
-            f"  - {ROOT / 'hooks' / name}\n"
-            for name in ("validate_pages.py", "glightbox_fragment.py", "print_heads.py")
-        ),
-        encoding="utf-8",
-    )
-    return config
-
-
 def _run_cli(tmp_path: pathlib.Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    config = _inheriting_config(tmp_path)
+    config = inheriting_config(tmp_path)
     return subprocess.run(
         [
             sys.executable,
@@ -288,7 +270,7 @@ def _wait_for(condition, timeout: float = 30) -> bool:
 def test_serve_shows_the_messages_and_keeps_the_last_good_site(tmp_path):
     """A failed `mkdocs serve` rebuild logs the problem lines; the preview keeps the last good pages."""
     make_docs(tmp_path, {})
-    config = _inheriting_config(tmp_path)
+    config = inheriting_config(tmp_path)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -59,6 +59,24 @@ def build_fixture(tmp_path: pathlib.Path, pages: dict[str, str | bytes], **overr
     return build_site(FIXTURE / "mkdocs.yml", tmp_path / "site", docs_dir=str(docs), **overrides)
 
 
+def inheriting_config(tmp_path: pathlib.Path) -> pathlib.Path:
+    """A mkdocs.yml in `tmp_path` that inherits the fixture's (MkDocs' INHERIT) with docs_dir
+    `tmp_path/docs`, for builds run as a command (docs_dir cannot be given on its command
+    line). Its hooks are the fixture's own, made absolute: relative paths would resolve
+    against the new file's folder."""
+    import yaml
+
+    hooks = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))["hooks"]
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"INHERIT: {FIXTURE / 'mkdocs.yml'}\ndocs_dir: docs\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'overrides'}\n  font: false\n"
+        "hooks:\n" + "".join(f"  - {(FIXTURE / hook).resolve()}\n" for hook in hooks),
+        encoding="utf-8",
+    )
+    return config
+
+
 def problem_lines(messages: list[str]) -> list[str]:
     return [message for message in messages if PROBLEM_LINE.match(message)]
 
