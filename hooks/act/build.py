@@ -145,7 +145,8 @@ class HeapFreeze:
         self.frozen = False
 
     def freeze(self) -> None:
-        if not self.frozen and gc.get_freeze_count() == 0:
+        """Freeze every object alive now (again, as the build goes on: `gc.freeze` is cheap)."""
+        if self.frozen or gc.get_freeze_count() == 0:
             gc.freeze()
             self.frozen = True
 
