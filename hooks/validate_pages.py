@@ -53,8 +53,6 @@ def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     per_build(config, SiteValidation).check_page(page, html)
-    # The pages converted so far live to the end of the build.
-    per_build(config, HeapFreeze).freeze()
 
 
 @event_priority(100)  # before other hooks use page.meta that may be invalid
