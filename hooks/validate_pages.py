@@ -23,7 +23,7 @@ import logging
 import pathlib
 from collections.abc import Callable
 
-from act.build import build_of, per_build
+from act.build import HeapFreeze, build_of, per_build, thaw_after_failure
 from act.serve import keep_last_good_site
 from act.validation.site_validation import SiteValidation, site_dir_problems
 from jinja2 import Environment
@@ -63,6 +63,8 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
     env.globals["content_security_policy"] = validation.meta_policy()
     validation.check_near_copies()
     build_of(config).report()
+    # Every page is converted: what is alive now lives to the end of the build.
+    per_build(config, HeapFreeze).freeze()
 
 
 @event_priority(-100)  # the page as written: after every plugin and hook has changed it
@@ -74,8 +76,15 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> None:
 
 @event_priority(-100)  # after every plugin and hook has written its files
 def on_post_build(*, config: MkDocsConfig) -> None:
-    per_build(config, SiteValidation).gate_site()
+    try:
+        per_build(config, SiteValidation).gate_site()
+    finally:
+        per_build(config, HeapFreeze).thaw()
     build_of(config).report()
+
+
+def on_build_error(*, error: Exception) -> None:
+    thaw_after_failure()
 
 
 def on_serve(

@@ -36,6 +36,33 @@ _START = re.compile(r'<script id="init-glightbox">(?P<code>[^<]*)</script>')
 START_WRAPPER = 'document.addEventListener("DOMContentLoaded", function () {{\n{code}}});\n'
 
 
+def _matches(html: str, pattern: re.Pattern[str], literal: str, at_end: bool) -> list[re.Match[str]]:
+    """Every match of `pattern`, which holds no `<` but in `literal`, its start or end:
+    each literal found with `str.find` (C speed, unlike a regex scan of a page whose
+    navigation can be megabytes long), the match around it confirmed by the regex."""
+    found = []
+    at = html.find(literal)
+    while at >= 0:
+        if at_end:
+            stop = at + len(literal)
+            begin = html.rfind("<", 0, at)
+            match = pattern.fullmatch(html, begin, stop) if begin >= 0 else None
+        else:
+            match = pattern.match(html, at)
+        if match is not None:
+            found.append(match)
+        at = html.find(literal, at + len(literal))
+    return found
+
+
+# Each pattern with the literal text that ends (True) or starts (False) it.
+_ANCHORED = (
+    (_STYLESHEET, 'glightbox.min.css" rel="stylesheet">', True),
+    (_LIBRARY, 'glightbox.min.js"></script>', True),
+    (_START, '<script id="init-glightbox">', False),
+)
+
+
 def defer_lightbox(html: str) -> str | None:
     """The page with the lightbox out of the way of the first paint: the library loaded
     with `defer`, its stylesheet (used only once a diagram is opened) left for
@@ -45,13 +72,25 @@ def defer_lightbox(html: str) -> str | None:
     A page without the lightbox (front matter `glightbox: false`) is returned unchanged;
     None when the three are not each found exactly once (a changed mkdocs-glightbox).
     """
-    found = [pattern.findall(html) for pattern in (_STYLESHEET, _LIBRARY, _START)]
+    if "glightbox.min." not in html and '<script id="init-glightbox">' not in html:
+        return html
+    found = [_matches(html, *anchored) for anchored in _ANCHORED]
     if not any(found):
         return html
     if any(len(matches) != 1 for matches in found):
         return None
-    html = _STYLESHEET.sub("", html)
-    html = _LIBRARY.sub(lambda m: f'<script src="{m["src"]}" defer></script>', html)
-    return _START.sub(
-        lambda m: f'<script id="init-glightbox">{START_WRAPPER.format(code=m["code"])}</script>', html
+    (sheet,), (library,), (start,) = found
+    # The three in page order, each replaced in place.
+    edits = sorted(
+        (
+            (sheet, ""),
+            (library, f'<script src="{library["src"]}" defer></script>'),
+            (start, f'<script id="init-glightbox">{START_WRAPPER.format(code=start["code"])}</script>'),
+        ),
+        key=lambda edit: edit[0].start(),
     )
+    parts, at = [], 0
+    for match, replacement in edits:
+        parts += (html[at : match.start()], replacement)
+        at = match.end()
+    return "".join(parts) + html[at:]

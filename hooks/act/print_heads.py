@@ -20,7 +20,7 @@ from mkdocs.structure.files import File
 # The custom properties print.css reads, in the order they are written.
 PROPERTIES = ("--act-print-title", "--act-print-address", "--act-print-reviewed")
 # Characters written as they are inside a CSS string; everything else is hex-escaped.
-_PLAIN = re.compile(r"[A-Za-z0-9 ,.:/_-]")
+_NOT_PLAIN = re.compile(r"[^A-Za-z0-9 ,.:/_-]")
 # The document's opening, as the theme writes it (mkdocs-glightbox re-serialises it as
 # `<!DOCTYPE html><html …>`): the only place the attribute goes. Anchored at the start, so
 # nothing a page's text contains can be taken for it.
@@ -38,10 +38,8 @@ def hosted_address(site_url: str | None, src_uri: str) -> str:
 
 def css_string(text: str) -> str:
     """`text` as a double-quoted CSS string of safe characters and hex escapes."""
-    out = []
-    for char in " ".join(str(text).split()):  # one line: newlines and tabs become spaces
-        out.append(char if _PLAIN.fullmatch(char) else f"\\{ord(char):x} ")
-    return '"' + "".join(out) + '"'
+    one_line = " ".join(str(text).split())  # newlines and tabs become spaces
+    return '"' + _NOT_PLAIN.sub(lambda match: f"\\{ord(match[0]):x} ", one_line) + '"'
 
 
 def reviewed_line(last_reviewed: object) -> str:

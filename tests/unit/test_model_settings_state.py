@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 
 import pytest
 from act import content_model
-from act.build import Build, per_build
+from act.build import Build, HeapFreeze, per_build, thaw_after_failure
 from act.settings import RelatedTopicsSettings, read_settings, settings_line
 from act.structured_data import json_ld, structured_data
 from act.validation.schema import FrontMatter
@@ -90,6 +91,34 @@ def test_per_build_state_is_one_object_per_config_and_dies_with_it(tmp_path):
     assert per_build(first, Build) is not per_build(
         second, Build
     )  # `mkdocs serve`: a new config each rebuild
+
+
+def test_the_heap_freeze_lasts_one_build_and_restores_what_it_found():
+    assert gc.get_freeze_count() == 0
+    kept = [object()]  # a tracked object alive when the build freezes
+    heap = HeapFreeze(MkDocsConfig())
+    heap.freeze()
+    assert heap.frozen and gc.get_freeze_count() > 0
+    heap.freeze()  # a second call changes nothing
+    heap.thaw()
+    assert not heap.frozen and gc.get_freeze_count() == 0
+    heap.thaw()  # nothing left to thaw
+    assert gc.get_freeze_count() == 0
+    # A failed build (`on_build_error`) thaws what its freeze froze.
+    HeapFreeze(MkDocsConfig()).freeze()
+    thaw_after_failure()
+    assert gc.get_freeze_count() == 0
+    # Someone else's frozen objects: left alone, not frozen over nor thawed by us.
+    gc.freeze()
+    try:
+        count = gc.get_freeze_count()
+        other = HeapFreeze(MkDocsConfig())
+        other.freeze()
+        other.thaw()
+        assert not other.frozen and gc.get_freeze_count() == count
+    finally:
+        gc.unfreeze()
+    assert kept
 
 
 META = {

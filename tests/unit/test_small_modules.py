@@ -67,8 +67,11 @@ def test_headers_file_parser_reads_netlify_format_and_rejects_stray_lines():
         parse_headers_file("/*\n  no colon here\n")
 
 
-def test_near_copy_runs_and_shared_counts_are_the_plain_definitions():
-    """The fast set operations count what a plain loop over every run and page pair counts."""
+@pytest.mark.parametrize("passes", [1, 3, 8])
+def test_near_copy_runs_and_shared_counts_are_the_plain_definitions(passes, monkeypatch):
+    """The fast set operations count what a plain loop over every run and page pair counts,
+    in however many slices of the hash range they are counted."""
+    monkeypatch.setattr(near_copies, "PASSES", passes)
     rng = random.Random(3)
     words = ["pain", "stent", "bone", "lung", "care", "team", "home", "help", "week", "day"]
     texts = {f"p{i}.md": " ".join(rng.choice(words[: 4 + i % 6]) for _ in range(60)) for i in range(12)}

@@ -196,10 +196,12 @@ class SiteValidation:
 
     def check_near_copies(self) -> None:
         """Content pages that repeat each other: each pair named on both pages."""
+        # Only needed here: the texts are let go for the rest of the build.
+        texts, self.texts = self.texts, {}
         limit = self.build.settings.near_copy_runs_max
         if limit is None:
             return
-        for first, second, count in near_copies.near_copies(self.texts, limit):
+        for first, second, count in near_copies.near_copies(texts, limit):
             self.build.problems.append(Problem(first, 1, near_copies.message(second, count, limit)))
             self.build.problems.append(Problem(second, 1, near_copies.message(first, count, limit)))
 
