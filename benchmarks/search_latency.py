@@ -179,12 +179,12 @@ def main() -> None:
         site = tmp / "site"
         build_site(ROOT / "mkdocs.yml", site)
     if offline is None:
-        from act.offline_bundle import make_offline_bundle
+        from act.offline_bundle import BUNDLE_FOLDER, make_offline_bundle
 
         report = make_offline_bundle(tmp / "bundle.zip")
-        offline = tmp / "offline"
         with zipfile.ZipFile(report.path) as archive:
-            archive.extractall(offline)
+            archive.extractall(tmp / "offline")
+        offline = tmp / "offline" / BUNDLE_FOLDER  # the zip unpacks into its one folder
 
     from playwright.sync_api import sync_playwright
 
