@@ -21,7 +21,7 @@ import urllib.request
 import pytest
 from act import offline_bundle
 from testkit.sitebuild import ROOT
-from testkit.validation_site import GOOD_TREATMENT, inheriting_config, make_docs
+from testkit.validation_site import GOOD_TREATMENT, build_command, inheriting_config, make_docs
 
 T = "treatments/good-treatment.md"
 MKDOCS_ENV = {k: v for k, v in os.environ.items() if k != "ACT_ALLOW_OVERDUE"} | {"NO_MKDOCS_2_WARNING": "1"}
@@ -106,19 +106,7 @@ def test_a_site_folder_the_build_may_not_touch_is_a_problem_not_a_traceback(tmp_
     kept = prepare(out)
     try:
         result = subprocess.run(
-            unprivileged(
-                [
-                    sys.executable,
-                    "-m",
-                    "mkdocs",
-                    "build",
-                    "--strict",
-                    "-f",
-                    str(config),
-                    "-d",
-                    str(out / "site"),
-                ]
-            ),
+            unprivileged(build_command(config, out / "site")),
             cwd=tmp_path,
             env=MKDOCS_ENV,
             capture_output=True,

@@ -28,6 +28,7 @@ from testkit.sitebuild import ROOT, build_site
 from testkit.validation_site import (
     GOOD_TREATMENT,
     BuildFailed,
+    build_command,
     build_fixture,
     inheriting_config,
     make_docs,
@@ -131,17 +132,7 @@ def test_command_line_exit_status_and_message(tmp_path):
 def _run_cli(tmp_path: pathlib.Path, env: dict[str, str]) -> subprocess.CompletedProcess:
     config = inheriting_config(tmp_path)
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "-f",
-            str(config),
-            "-d",
-            str(tmp_path / "site"),
-        ],
+        build_command(config, tmp_path / "site"),
         cwd=tmp_path,
         env=env,
         capture_output=True,

@@ -77,6 +77,13 @@ def inheriting_config(tmp_path: pathlib.Path) -> pathlib.Path:
     return config
 
 
+def build_command(config: pathlib.Path, site_dir: pathlib.Path) -> list[str]:
+    """`mkdocs build --strict` of `config` into `site_dir`, as a command."""
+    import sys
+
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
+
+
 def problem_lines(messages: list[str]) -> list[str]:
     return [message for message in messages if PROBLEM_LINE.match(message)]
 
