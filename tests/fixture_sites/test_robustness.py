@@ -12,7 +12,6 @@ import fcntl
 import os
 import pathlib
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ import urllib.request
 import pytest
 from act import offline_bundle
 from testkit.sitebuild import ROOT
-from testkit.validation_site import GOOD_TREATMENT, build_command, inheriting_config, make_docs
+from testkit.validation_site import GOOD_TREATMENT, build_command, inheriting_config, make_docs, serving
 
 T = "treatments/good-treatment.md"
 MKDOCS_ENV = {k: v for k, v in os.environ.items() if k != "ACT_ALLOW_OVERDUE"} | {"NO_MKDOCS_2_WARNING": "1"}
@@ -143,32 +142,11 @@ def _get(url: str) -> str:
 
 def test_serve_survives_an_alias_bomb_and_serves_the_page_once_it_is_fixed(tmp_path):
     config = fixture_project(tmp_path)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     log = tmp_path / "serve.log"
-    url = f"http://127.0.0.1:{port}/treatments/good-treatment/"
     page = tmp_path / "docs" / T
     started = time.monotonic()
-    with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "--strict",
-                "-f",
-                str(config),
-                "-a",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=tmp_path,
-            env=MKDOCS_ENV,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
+    with serving(config, log, MKDOCS_ENV) as address:
+        url = address + "treatments/good-treatment/"
         assert wait_for(lambda: "Serving on" in log.read_text(encoding="utf-8"), 30)
         assert "A short summary of the treatment" in _get(url)
         page.write_text(
@@ -189,9 +167,6 @@ def test_serve_survives_an_alias_bomb_and_serves_the_page_once_it_is_fixed(tmp_p
             GOOD_TREATMENT.replace("A short summary of the treatment", "A fixed summary"), encoding="utf-8"
         )
         assert wait_for(lambda: "A fixed summary" in _get(url), 20)
-    finally:
-        server.send_signal(signal.SIGINT)  # as Ctrl+C: the server cleans up after itself
-        server.wait(timeout=15)
     assert "Traceback" not in log.read_text(encoding="utf-8")
     assert time.monotonic() - started < 60
 

@@ -9,10 +9,7 @@ import json
 import logging
 import os
 import pathlib
-import signal
-import socket
 import subprocess
-import sys
 import time
 import urllib.request
 
@@ -33,6 +30,7 @@ from testkit.validation_site import (
     inheriting_config,
     make_docs,
     problem_lines,
+    serving,
 )
 
 T = "treatments/good-treatment.md"
@@ -262,31 +260,10 @@ def test_serve_shows_the_messages_and_keeps_the_last_good_site(tmp_path):
     """A failed `mkdocs serve` rebuild logs the problem lines; the preview keeps the last good pages."""
     make_docs(tmp_path, {})
     config = inheriting_config(tmp_path)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     log = tmp_path / "serve.log"
     env = {k: v for k, v in os.environ.items() if k != "ACT_ALLOW_OVERDUE"} | {"NO_MKDOCS_2_WARNING": "1"}
-    with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "--strict",
-                "-f",
-                str(config),
-                "-a",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=tmp_path,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}/treatments/good-treatment/"
-    try:
+    with serving(config, log, env) as address:
+        url = address + "treatments/good-treatment/"
         assert _wait_for(lambda: "Serving on" in log.read_text(encoding="utf-8"))
         assert "A short summary of the treatment" in _get(url)
         page = tmp_path / "docs" / T
@@ -305,6 +282,3 @@ def test_serve_shows_the_messages_and_keeps_the_last_good_site(tmp_path):
             GOOD_TREATMENT.replace("A short summary of the treatment", "A changed summary"), encoding="utf-8"
         )
         assert _wait_for(lambda: "A changed summary" in _get(url))
-    finally:
-        server.send_signal(signal.SIGINT)  # as Ctrl+C: the server cleans up after itself
-        server.wait(timeout=15)

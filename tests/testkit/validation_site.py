@@ -8,10 +8,13 @@ pages it wants, and builds strictly in-process.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import pathlib
 import re
 import shutil
+import signal
+from collections.abc import Iterator
 
 from testkit.sitebuild import ROOT, BuildFailed, build_site
 
@@ -82,6 +85,37 @@ def build_command(config: pathlib.Path, site_dir: pathlib.Path) -> list[str]:
     import sys
 
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
+
+
+@contextlib.contextmanager
+def serving(config: pathlib.Path, log: pathlib.Path, env: dict[str, str]) -> Iterator[str]:
+    """`mkdocs serve --strict` of `config` on a free 127.0.0.1 port, its output in `log`;
+    yields the site's address, and stops the server as Ctrl+C would."""
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--strict",
+        "-f",
+        str(config),
+        "-a",
+        f"127.0.0.1:{port}",
+    ]
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen(command, cwd=config.parent, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: the server cleans up after itself
+        server.wait(timeout=15)
 
 
 def problem_lines(messages: list[str]) -> list[str]:
