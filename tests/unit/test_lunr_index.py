@@ -41,10 +41,16 @@ CONFIG = {
     ("value", "tokens"),
     [
         # Block 0 holds <p>, back, pain, </p>; block 1 the next paragraph: block << 20 | n.
-        ("<p>Back pain</p><p>weak-legs</p>", [("back", 1), ("pain", 2), ("weak", 1 << 20 | 1), ("legs", 1 << 20 | 2)]),
+        (
+            "<p>Back pain</p><p>weak-legs</p>",
+            [("back", 1), ("pain", 2), ("weak", 1 << 20 | 1), ("legs", 1 << 20 | 2)],
+        ),
         ("Bone  cement", [("bone", 0), ("cement", 1)]),
         # Nested tags stay in their block; a self-closing tag opens nothing.
-        ("<p>A <em>big</em> stent<br/>here</p>x", [("a", 1), ("big", 2), ("stent", 3), ("here", 4), ("x", 1 << 20)]),
+        (
+            "<p>A <em>big</em> stent<br/>here</p>x",
+            [("a", 1), ("big", 2), ("stent", 3), ("here", 4), ("x", 1 << 20)],
+        ),
         # A list: each item's blocks follow the previous item's.
         (["<p>one</p>", "two"], [("one", 1), ("two", 1 << 20)]),
         (None, []),
@@ -93,7 +99,9 @@ def test_the_fingerprint_changes_with_a_location_or_a_fields_length():
     assert fingerprint(CONFIG, [{**docs[0], "text": None}]) != same
     assert fingerprint({**CONFIG, "fields": {"title": {}}}, docs) != same
     # UTF-16 lengths, as the browser counts them: one astral character is two units.
-    assert fingerprint(CONFIG, [{**docs[0], "text": "\U0001f600"}]) == fingerprint(CONFIG, [{**docs[0], "text": "xy"}])
+    assert fingerprint(CONFIG, [{**docs[0], "text": "\U0001f600"}]) == fingerprint(
+        CONFIG, [{**docs[0], "text": "xy"}]
+    )
 
 
 def test_the_script_is_json_for_json_parse_and_the_same_bytes_each_time():
@@ -152,4 +160,6 @@ def test_materials_worker_still_builds_its_index_as_the_wrapper_expects():
         "this.add(o,{boost:o.boost})",
         "this.tokenizer=",
     ):
-        assert shape in worker, f"{MATERIAL_WORKER.name} changed: no {shape!r}; check search-worker.js's usePrebuilt"
+        assert shape in worker, (
+            f"{MATERIAL_WORKER.name} changed: no {shape!r}; check search-worker.js's usePrebuilt"
+        )
