@@ -234,6 +234,21 @@
       });
       return terms;
     }
+    // Then, in a real worker, a few milliseconds at a time between queries, every other
+    // field, so that the reader's first queries find them done. Not in the iframe-worker
+    // shim (file://): there this would run on the page's own thread while the reader types
+    // (measured slower there; benchmarks/NOTES.md).
+    var todo = [];
+    Object.keys(builder._fields).forEach(function (field) {
+      docs.forEach(function (doc) { if (doc[field] !== undefined) todo.push([doc[builder._ref], field]); });
+    });
+    var done = 0;
+    function step() {
+      for (var until = performance.now() + 4; done < todo.length && performance.now() < until; done++)
+        positions(todo[done][0], todo[done][1]);
+      if (done < todo.length) setTimeout(step, 0);
+    }
+    if (typeof document === "undefined") setTimeout(step, 0);
     var search = index.search;
     index.search = function (query) {
       var results = search.call(this, query);
@@ -328,30 +343,56 @@
     return Object.assign({}, result, { items: items });
   }
 
-  // What each query forwarded to Material's worker was corrected to ("" if it was not),
-  // oldest first: its worker answers every query, in order, with one result message.
+  // Each query forwarded to Material's worker, as the page sent it and as corrected ("" if
+  // it was not), oldest first: its worker answers every query, in order, with one result
+  // message. The result says which query it answers (`query`: search-correction.js
+  // drops a result the reader has already typed past).
   var pending = [];
   var post = self.postMessage;
   self.postMessage = function (message) {
     if (message && message.type === READY) message = { type: READY, prebuilt: adopted };
     if (message && message.type === RESULT) {
       var data = slim(message.data || {});
-      var corrected = pending.shift();
-      if (corrected) data.corrected = corrected;
+      var asked = pending.shift() || { query: "", corrected: "" };
+      if (asked.corrected) data.corrected = asked.corrected;
+      data.query = asked.query;
       message = { type: RESULT, data: data };
     }
     return post.apply(self, [message].concat(Array.prototype.slice.call(arguments, 1)));
   };
 
-  addEventListener("message", function (event) {
-    var message = event.data;
-    if (message && message.type === SETUP) setUp();
+  function forward(message) {
     if (message && message.type === QUERY && typeof message.data === "string") {
       var corrected = correct(message.data);
-      pending.push(corrected !== message.data ? corrected : "");
+      pending.push({ query: message.data, corrected: corrected !== message.data ? corrected : "" });
       message = { type: QUERY, data: corrected };
     }
     if (listeners.length) deliver(message); else waiting.push(message);
+  }
+
+  // Only the newest query is worth an answer. The page sends one for every keystroke;
+  // while a search runs, the next keystrokes' queries wait in line, and answering each
+  // in turn kept the reader waiting for results already out of date (a whole second in
+  // a freshly opened tab on a slow phone). A query is held for one turn of the event
+  // loop, so any newer one already waiting replaces it; the page shows whatever result
+  // comes last, so it never misses one.
+  var latest = null;
+  function flush() {
+    var message = latest;
+    latest = null;
+    if (message !== null) forward(message);
+  }
+
+  addEventListener("message", function (event) {
+    var message = event.data;
+    if (message && message.type === SETUP) setUp();
+    if (message && message.type === QUERY) {
+      if (latest === null) setTimeout(flush, 0);
+      latest = message;
+      return;
+    }
+    if (latest !== null) flush();  // keep the order of anything else
+    forward(message);
   });
 
   // did-you-mean.js and lunr-index.js first: Material's worker may start on load.
