@@ -60,22 +60,26 @@ SEARCH = """async ([queries, change]) => {
 }"""
 
 
-def run(browser, url: str, texts: list[str], *, no_index: bool = False, change: str = "") -> dict:
+def run(
+    browser, url: str, texts: list[str], *, no_index: bool = False, change: str = "", index_script: str = ""
+) -> dict:
     context = browser.new_context()
     try:
         page = context.new_page()
         errors: list[str] = []
         page.on("console", lambda msg: errors.append(msg.text) if msg.type in {"error", "warning"} else None)
         page.on("pageerror", lambda err: errors.append(str(err)))
-        if no_index:  # hosted: the same site with no prebuilt index
+        if no_index or index_script:  # hosted: the same site with no (or another) prebuilt index
+            body = index_script or NO_INDEX
             page.route(
                 "**/search/lunr-index.js",
-                lambda route: route.fulfill(body=NO_INDEX, content_type="text/javascript"),
+                lambda route: route.fulfill(body=body, content_type="text/javascript"),
             )
         page.goto(url)
         page.wait_for_load_state("load")
         found = page.evaluate(SEARCH, [texts, change])
-        assert not errors, errors
+        found["console"] = errors
+        assert index_script or not errors, errors
         return found
     finally:
         context.close()
@@ -119,6 +123,15 @@ def test_entries_the_index_was_not_built_from_get_an_index_built_from_them(brows
     found = run(browser, site_url, ["zyxwvutsrq"], change="zyxwvutsrq")
     assert found["ready"] == {"type": 1, "prebuilt": False}
     assert found["results"][0]["items"], "the changed entry is not found"
+
+
+def test_a_broken_prebuilt_index_leaves_search_to_materials_own(browser, site_url):
+    found = run(
+        browser, site_url, ["bone cement"], index_script='self.lunrIndex = {"lunr": "2.3.9", "fields": 5};\n'
+    )
+    assert found["ready"] == {"type": 1, "prebuilt": False}
+    assert found["results"][0]["items"]
+    assert any("prebuilt index not used" in line for line in found["console"]), found["console"]
 
 
 # Results the reader has typed past: the page (search-correction.js, around the Worker

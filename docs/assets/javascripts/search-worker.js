@@ -168,13 +168,24 @@
       builder.invertedIndex[term] = posting;
     });
     prebuilt = { data: data, builder: builder, index: builder.build() };
+    data.terms = data.postings = null;  // in the index now
+  }
+
+  // Whatever goes wrong with the prebuilt index, search goes on: Material builds its own.
+  function tryBuildPrebuilt() {
+    try {
+      buildPrebuilt();
+    } catch (err) {
+      prebuilt = null;
+      console.warn("search: prebuilt index not used", err);
+    }
   }
 
   // Material's worker builds its index with lunr(function () { ...; this.add(doc) ...}):
   // for the next build only, adding records the entries, and building hands over the
   // prebuilt index when it matches, or adds them all and builds as lunr always does.
   function usePrebuilt(setup) {
-    buildPrebuilt();
+    tryBuildPrebuilt();
     if (!prebuilt || !setup || fingerprint(setup.config, setup.docs) !== prebuilt.data.fingerprint) return;
     var proto = self.lunr.Builder.prototype, add = proto.add, build = proto.build, calls = [];
     proto.add = function (doc, attributes) { calls.push([doc, attributes]); };
@@ -402,5 +413,5 @@
     material
   );
   // In a worker the scripts have run; in the iframe-worker shim (file://) they run later.
-  if (loaded && typeof loaded.then === "function") loaded.then(buildPrebuilt); else buildPrebuilt();
+  if (loaded && typeof loaded.then === "function") loaded.then(tryBuildPrebuilt); else tryBuildPrebuilt();
 })();
