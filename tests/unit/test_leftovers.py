@@ -110,7 +110,7 @@ def test_a_child_dies_with_its_parent(dies, child_alive_after):
     try:
         parent.send_signal(signal.SIGKILL)
         assert parent.wait(timeout=10) == -signal.SIGKILL
-        gone = wait_for(lambda: not process_alive(child), 3)
+        gone = wait_for(lambda: not process_alive(child), 1.5)
         assert gone is not child_alive_after
     finally:
         parent.stdout.close()
