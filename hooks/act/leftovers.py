@@ -16,8 +16,8 @@ Something is left over only when both say so: its process is gone and nobody hol
 lock. A process id the system has given to a new process keeps a leftover until that
 process ends: never a live run's files removed, at worst a leftover kept a while longer.
 
-A child process started with `die_with_parent` is killed by the system when the run that
-started it dies, so a killed run leaves no orphan `mkdocs` behind either (Linux's
+A child process started with `dying_with_this_process` is killed by the system when the
+run that started it dies, so a killed run leaves no orphan `mkdocs` behind either (Linux's
 PR_SET_PDEATHSIG; elsewhere the child finishes its build and exits, and its lock keeps its
 folder until then).
 """
@@ -25,7 +25,6 @@ folder until then).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
 import glob
 import os
@@ -33,13 +32,11 @@ import pathlib
 import re
 import secrets
 import shutil
-import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 # `<pid>-<16 hex digits>` between a temporary's prefix and suffix.
 _RUN_MARK = re.compile(r"(?P<pid>\d+)-[0-9a-f]{16}")
-PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 def temporary_path(folder: pathlib.Path, prefix: str, suffix: str = "") -> pathlib.Path:
@@ -136,18 +133,25 @@ def held_folder(folder: pathlib.Path, prefix: str, suffix: str = "") -> Iterator
             os.close(fd)
 
 
-def die_with_parent() -> Callable[[], None] | None:
-    """A `preexec_fn` that makes the child get SIGKILL when this process dies (Linux), or
-    None where the system has no such request."""
-    if not sys.platform.startswith("linux"):
-        return None
-    parent = os.getpid()
-    prctl = ctypes.CDLL(None, use_errno=True).prctl
+# Run in the child with `python -c`, before the module it runs: asks the system for SIGKILL
+# when the parent dies (Linux's PR_SET_PDEATHSIG), then checks the parent did not die before
+# the request took hold. Done in the child itself, not in a `preexec_fn`: that makes the
+# parent run Python's fork handlers, where a SIGTERM or Ctrl-C landing is printed and
+# dropped instead of stopping the run. `-c`, like `-m`, puts the working folder first on
+# sys.path, so the module sees the same path as under `python -m`.
+_DIE_WITH_PARENT = """\
+import ctypes, os, runpy, signal, sys
+parent, module = int(sys.argv[1]), sys.argv[2]
+if sys.platform.startswith("linux") and ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0):  # 1: PR_SET_PDEATHSIG
+    sys.exit("prctl(PR_SET_PDEATHSIG) failed")
+if os.getppid() != parent:
+    os._exit(1)
+sys.argv = [module, *sys.argv[3:]]
+runpy.run_module(module, run_name="__main__", alter_sys=True)
+"""
 
-    def in_child() -> None:
-        if prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
-            os._exit(127)
-        if os.getppid() != parent:  # the parent died before the request took hold
-            os.kill(os.getpid(), signal.SIGKILL)
 
-    return in_child
+def dying_with_this_process(module: str, *args: str) -> list[str]:
+    """The command for `python -m module args…` in a child the system kills when this
+    process dies, however it dies (Linux; elsewhere the child runs to its end)."""
+    return [sys.executable, "-c", _DIE_WITH_PARENT, str(os.getpid()), module, *args]

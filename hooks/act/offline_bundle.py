@@ -27,7 +27,7 @@ import tempfile
 import time
 import zipfile
 
-from act.leftovers import die_with_parent, held_folder, hold, remove_left_overs, temporary_path
+from act.leftovers import dying_with_this_process, held_folder, hold, remove_left_overs, temporary_path
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
@@ -35,6 +35,7 @@ BUNDLE_NAME = "advanced-cancer-treatments-offline"
 DEFAULT_OUTPUT = DIST / f"{BUNDLE_NAME}.zip"
 # The temporary site folder of a run, in the system's temporary folder (TMPDIR).
 SITE_FOLDER_PREFIX = "offline-site-"
+PART_SUFFIX = ".part"  # of the zip while it is written (part_prefix)
 # Every file of the zip sits in this one folder.
 BUNDLE_FOLDER = BUNDLE_NAME
 README = ROOT / "scripts" / "offline" / "README.txt"
@@ -81,9 +82,7 @@ def build_offline_site(
         # Fixes any build date a template prints, so the pages themselves are reproducible.
         "SOURCE_DATE_EPOCH": str(source_date_epoch()),
     }
-    command = [
-        sys.executable,
-        "-m",
+    command = dying_with_this_process(
         "mkdocs",
         "build",
         "--strict",
@@ -92,7 +91,7 @@ def build_offline_site(
         str(config_file),
         "--site-dir",
         str(site_dir),
-    ]
+    )
     result = subprocess.run(
         command,
         cwd=config_file.parent,
@@ -100,7 +99,6 @@ def build_offline_site(
         capture_output=True,
         text=True,
         pass_fds=() if lock_fd is None else (lock_fd,),
-        preexec_fn=die_with_parent(),  # one system call in the child: safe with threads
     )
     if result.returncode != 0:
         raise OfflineBuildFailed(f"mkdocs build (OFFLINE=true) failed:\n{result.stderr}{result.stdout}")
@@ -132,10 +130,8 @@ def write_zip(entries: list[tuple[str, bytes]], zip_path: pathlib.Path, epoch: i
 
 
 def part_prefix(output: pathlib.Path) -> str:
+    """`write_zip_atomically` writes `.NAME.<pid>-<random>.part` beside `output`."""
     return f".{output.name}."
-
-
-PART_SUFFIX = ".part"
 
 
 def part_files(output: pathlib.Path) -> list[pathlib.Path]:

@@ -9,13 +9,13 @@ import pathlib
 import signal
 import subprocess
 import sys
-import textwrap
 
 import pytest
-from act.leftovers import hold, left_over, process_alive, remove_left_overs
+from act.leftovers import dying_with_this_process, hold, left_over, process_alive, remove_left_overs
 from testkit.processes import dead_pid, wait_for
 
 PREFIX, SUFFIX = "offline-site-", ".part"
+HOOKS = pathlib.Path(__file__).resolve().parents[2] / "hooks"
 
 
 def zombie() -> subprocess.Popen:
@@ -89,25 +89,28 @@ def test_process_alive():
 PARENT = """
 import subprocess, sys
 sys.path.insert(0, {hooks!r})
-from act.leftovers import die_with_parent
-child = subprocess.Popen(["sleep", "60"], preexec_fn=die_with_parent() if {dies} else None)
+from act.leftovers import dying_with_this_process
+command = dying_with_this_process("sleeper") if {dies} else [sys.executable, "-m", "sleeper"]
+child = subprocess.Popen(command)
 print(child.pid, flush=True)
 child.wait()
 """
 
 
 @pytest.mark.parametrize(("dies", "child_alive_after"), [(True, False), (False, True)])
-def test_a_child_dies_with_its_parent(dies, child_alive_after):
-    """SIGKILL for the parent alone: with `die_with_parent` the child goes too; without it,
-    it runs on as an orphan (the case this guards against)."""
-    hooks = os.path.join(os.path.dirname(__file__), "..", "..", "hooks")
+def test_a_child_dies_with_its_parent(tmp_path, dies, child_alive_after):
+    """SIGKILL for the parent alone: a child started with `dying_with_this_process` goes too;
+    one started plainly runs on as an orphan (the case this guards against)."""
+    (tmp_path / "sleeper.py").write_text("import time\ntime.sleep(60)\n", encoding="utf-8")
     parent = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(PARENT.format(hooks=os.path.abspath(hooks), dies=dies))],
+        [sys.executable, "-c", PARENT.format(hooks=str(HOOKS), dies=dies)],
+        cwd=tmp_path,
         stdout=subprocess.PIPE,
         text=True,
     )
     child = int(parent.stdout.readline())
     try:
+        assert wait_for(lambda: "sleeper" in pathlib.Path(f"/proc/{child}/cmdline").read_text(), 10)
         parent.send_signal(signal.SIGKILL)
         assert parent.wait(timeout=10) == -signal.SIGKILL
         gone = wait_for(lambda: not process_alive(child), 1.5)
@@ -116,3 +119,14 @@ def test_a_child_dies_with_its_parent(dies, child_alive_after):
         parent.stdout.close()
         if process_alive(child):
             os.kill(child, signal.SIGKILL)
+
+
+def test_the_child_runs_the_module_as_python_m_would(tmp_path):
+    """Arguments, exit status and the working folder on sys.path, as under `python -m`."""
+    (tmp_path / "echo_args.py").write_text(
+        "import sys\nprint(sys.argv[1:], __name__)\nsys.exit(3)\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        dying_with_this_process("echo_args", "a b", "--c"), cwd=tmp_path, capture_output=True, text=True
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (3, "['a b', '--c'] __main__\n", "")

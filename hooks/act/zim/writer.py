@@ -301,8 +301,7 @@ def write_zim_atomically(entries: Iterable[_Entry], metadata: ZimMetadata, outpu
     run still alive; on any failure, including Ctrl-C and SIGTERM (scripts/zim.py), removes
     its own and leaves `output` untouched."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    folder = output.parent
-    with held_folder(folder, WORK_FOLDER_PREFIX, WORK_FOLDER_SUFFIX) as (work, _lock_fd):
+    with held_folder(output.parent, WORK_FOLDER_PREFIX, WORK_FOLDER_SUFFIX) as (work, _lock_fd):
         tmp = work / output.name
         write_zim(entries, metadata, tmp)
         tmp.chmod(0o644)
