@@ -1,5 +1,5 @@
 """act/leftovers.py: what a dead run left is told from a live run's files by the process id
-in its name and the lock on it; a child started with `die_with_parent` dies with its parent.
+in its name and the lock on it; a child started with `dying_with_this_process` dies with its parent.
 Real processes, real locks."""
 
 from __future__ import annotations
