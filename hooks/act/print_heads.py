@@ -64,4 +64,6 @@ def add_to_root(html: str, style: str) -> str | None:
     if match is None or re.search(r"\sstyle\s*=", match[2], re.IGNORECASE):
         return None
     escaped = style.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-    return f'{match[1]}{match[2]} style="{escaped}">' + html[match.end() :]
+    # The match is the document's opening (anchored at its start), so the first occurrence
+    # is the one replaced: one copy of the page instead of a slice and a concatenation.
+    return html.replace(match[0], f'{match[1]}{match[2]} style="{escaped}">', 1)
