@@ -7,37 +7,22 @@ the page (hooks follow plugins), and before the output gate (validate_pages.py) 
 from __future__ import annotations
 
 from act.build import build_of, per_build
-from act.print_heads import add_to_root, hosted_address, reviewed_line, running_heads
+from act.print_heads import Addresses, add_to_root, reviewed_line, running_heads
 from act.problems import Problem
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 
-class _Addresses(dict):
-    """Each page's hosted address, worked out once (`per_build` state): src_uri -> address."""
-
-    def __init__(self, config: MkDocsConfig) -> None:
-        super().__init__()
-
-
-def _address(page: Page, config: MkDocsConfig) -> str:
-    addresses = per_build(config, _Addresses)
-    src_uri = page.file.src_uri
-    if src_uri not in addresses:
-        addresses[src_uri] = hosted_address(config.site_url, src_uri)
-    return addresses[src_uri]
-
-
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    context["print_address"] = _address(page, config)
+    context["print_address"] = per_build(config, Addresses).of(config.site_url, page.file.src_uri)
     return context
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     style = running_heads(
         str(page.meta.get("title") or page.title or ""),
-        _address(page, config),
+        per_build(config, Addresses).of(config.site_url, page.file.src_uri),
         reviewed_line(page.meta.get("last_reviewed")),
     )
     placed = add_to_root(output, style)

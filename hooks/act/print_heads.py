@@ -36,6 +36,20 @@ def hosted_address(site_url: str | None, src_uri: str) -> str:
     return site_url.rstrip("/") + "/" + ("" if url == "./" else url)
 
 
+class Addresses(dict):
+    """Each page's hosted address, worked out once a build (`per_build` state): the page
+    context and the written page both need it. src_uri -> address."""
+
+    def __init__(self, config: object = None) -> None:
+        super().__init__()
+
+    def of(self, site_url: str | None, src_uri: str) -> str:
+        address = self.get(src_uri)
+        if address is None:
+            address = self[src_uri] = hosted_address(site_url, src_uri)
+        return address
+
+
 def css_string(text: str) -> str:
     """`text` as a double-quoted CSS string of safe characters and hex escapes."""
     one_line = " ".join(str(text).split())  # newlines and tabs become spaces
