@@ -261,6 +261,13 @@ class SearchTerms:
     def __init__(self, config) -> None:
         self.pages: dict[str, PageTerms] = {}
         self.home: str | None = None
+        self._phrases: dict[str, list[str]] | None = None
+
+    def phrases_of(self, phrases: Iterable[SearchPhrase], src_uri: str) -> list[str]:
+        """The phrases that page answers (`phrases_by_page`, worked out once a build)."""
+        if self._phrases is None:
+            self._phrases = phrases_by_page(phrases)
+        return self._phrases.get(src_uri, [])
 
     def add(self, url: str, meta: Mapping, phrases: Iterable[str] = (), *, is_home: bool = False) -> None:
         aliases = meta.get("aliases") or []
