@@ -35,8 +35,9 @@ from act.validation.svg import svg_problems
 DISCLAIMER_CLASS = "site-disclaimer"
 # The page checks (lxml) and the output gate (lexbor) run over this many pages at a time,
 # queued as MkDocs hands them over, instead of once between every two pages of Material's
-# own work: run back to back, the parsers' code and data stay in the CPU caches, and
-# each page costs ~40 % less CPU (benchmarks/NOTES.md, 2026-11-27 afternoon). The work is
+# own work: run back to back, the parsers' code and data stay in the CPU caches (in a
+# 3,000-page build the page checks cost ~25 % less CPU and the gate ~10 %, some of it
+# moved to our next per-page step: benchmarks/NOTES.md, 2026-11-27 afternoon). The work is
 # the same and runs inside this hook's events; what the checks see is the page as
 # MkDocs handed it over. Every queued page is checked before its problems are reported:
 # the page checks' queue is emptied first thing in `on_env`, the gate's in `on_post_build`.
