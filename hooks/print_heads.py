@@ -6,8 +6,8 @@ the page (hooks follow plugins), and before the output gate (validate_pages.py) 
 
 from __future__ import annotations
 
-from act.build import build_of
-from act.print_heads import add_to_root, hosted_address, reviewed_line, running_heads
+from act.build import build_of, per_build
+from act.print_heads import Addresses, add_to_root, reviewed_line, running_heads
 from act.problems import Problem
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
@@ -15,14 +15,14 @@ from mkdocs.structure.pages import Page
 
 
 def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    context["print_address"] = hosted_address(config.site_url, page.file.src_uri)
+    context["print_address"] = per_build(config, Addresses).of(config.site_url, page.file.src_uri)
     return context
 
 
 def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     style = running_heads(
         str(page.meta.get("title") or page.title or ""),
-        hosted_address(config.site_url, page.file.src_uri),
+        per_build(config, Addresses).of(config.site_url, page.file.src_uri),
         reviewed_line(page.meta.get("last_reviewed")),
     )
     placed = add_to_root(output, style)

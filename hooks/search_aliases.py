@@ -26,7 +26,6 @@ from act.search import (
     SearchTerms,
     augment_index,
     did_you_mean_script,
-    phrases_by_page,
     unknown_phrase_pages,
 )
 from mkdocs.config.defaults import MkDocsConfig
@@ -43,8 +42,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    phrases = phrases_by_page(build_of(config).search_phrases).get(page.file.src_uri, ())
-    per_build(config, SearchTerms).add(page.url, page.meta or {}, phrases, is_home=page.is_homepage)
+    terms = per_build(config, SearchTerms)
+    phrases = terms.phrases_of(build_of(config).search_phrases, page.file.src_uri)
+    terms.add(page.url, page.meta or {}, phrases, is_home=page.is_homepage)
     return markdown
 
 

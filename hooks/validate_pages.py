@@ -58,6 +58,7 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 @event_priority(100)  # before other hooks use page.meta that may be invalid
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
     validation = per_build(config, SiteValidation)
+    validation.check_queued_pages()
     validation.check_names()
     # overrides/partials/site-meta.html places it first in every page's <head>.
     env.globals["content_security_policy"] = validation.meta_policy()

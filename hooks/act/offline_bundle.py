@@ -9,30 +9,33 @@ timestamp, fixed permissions, so two builds of the same sources give the same by
 zip is written under a temporary name beside the target and renamed only when complete,
 so an interrupted build never leaves a broken bundle (an older bundle stays intact).
 A run that is killed outright (SIGKILL, a power cut) cannot clean up after itself: its
-`.NAME.*.part` file stays, and the next run removes it. A run still writing holds a lock
-on its `.part` file, so a second run never removes the file of one in progress.
+`.NAME.*.part` file and its temporary site folder stay, and the next run removes them; the
+`mkdocs build` it started dies with it (act/leftovers.py: how a live run's files are told
+from a dead run's, so a second run never removes the files of one in progress).
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
-import fcntl
 import glob
 import os
 import pathlib
-import secrets
-import shutil
 import subprocess
 import sys
 import tempfile
 import time
 import zipfile
 
+from act.leftovers import dying_with_this_process, held_folder, hold, remove_left_overs, temporary_path
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
 BUNDLE_NAME = "advanced-cancer-treatments-offline"
 DEFAULT_OUTPUT = DIST / f"{BUNDLE_NAME}.zip"
+# The temporary site folder of a run, in the system's temporary folder (TMPDIR).
+SITE_FOLDER_PREFIX = "offline-site-"
+PART_SUFFIX = ".part"  # of the zip while it is written (part_prefix)
 # Every file of the zip sits in this one folder.
 BUNDLE_FOLDER = BUNDLE_NAME
 README = ROOT / "scripts" / "offline" / "README.txt"
@@ -66,9 +69,12 @@ def source_date_epoch() -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH", DEFAULT_EPOCH))
 
 
-def build_offline_site(site_dir: pathlib.Path, config_file: pathlib.Path = ROOT / "mkdocs.yml") -> None:
+def build_offline_site(
+    site_dir: pathlib.Path, config_file: pathlib.Path = ROOT / "mkdocs.yml", lock_fd: int | None = None
+) -> None:
     """Build the site strictly with the offline switch on, in a fresh process (no hook state
-    or environment leaks into the caller)."""
+    or environment leaks into the caller). The process dies with this one, and holds
+    `lock_fd` (the lock on `site_dir`, act/leftovers.py) while it runs."""
     env = {
         **os.environ,
         "OFFLINE": "true",
@@ -76,9 +82,7 @@ def build_offline_site(site_dir: pathlib.Path, config_file: pathlib.Path = ROOT 
         # Fixes any build date a template prints, so the pages themselves are reproducible.
         "SOURCE_DATE_EPOCH": str(source_date_epoch()),
     }
-    command = [
-        sys.executable,
-        "-m",
+    command = dying_with_this_process(
         "mkdocs",
         "build",
         "--strict",
@@ -87,8 +91,15 @@ def build_offline_site(site_dir: pathlib.Path, config_file: pathlib.Path = ROOT 
         str(config_file),
         "--site-dir",
         str(site_dir),
-    ]
-    result = subprocess.run(command, cwd=config_file.parent, env=env, capture_output=True, text=True)
+    )
+    result = subprocess.run(
+        command,
+        cwd=config_file.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        pass_fds=() if lock_fd is None else (lock_fd,),
+    )
     if result.returncode != 0:
         raise OfflineBuildFailed(f"mkdocs build (OFFLINE=true) failed:\n{result.stderr}{result.stdout}")
 
@@ -118,49 +129,31 @@ def write_zip(entries: list[tuple[str, bytes]], zip_path: pathlib.Path, epoch: i
             archive.writestr(_zip_info(name, epoch), data, compresslevel=9)
 
 
+def part_prefix(output: pathlib.Path) -> str:
+    """`write_zip_atomically` writes `.NAME.<pid>-<random>.part` beside `output`."""
+    return f".{output.name}."
+
+
 def part_files(output: pathlib.Path) -> list[pathlib.Path]:
     """The temporary files `write_zip_atomically` writes beside `output`, of any run."""
-    return sorted(output.parent.glob(f".{glob.escape(output.name)}.*.part"))
+    return sorted(output.parent.glob(f"{glob.escape(part_prefix(output))}*{PART_SUFFIX}"))
 
 
 def remove_stale_parts(output: pathlib.Path) -> list[pathlib.Path]:
-    """Remove the `.part` files of runs that were killed outright; return them.
-
-    A run writing one holds an exclusive lock on it until it ends, and the system drops the
-    lock when a process dies however it dies, so a file nobody holds is left over."""
-    removed = []
-    for path in part_files(output):
-        try:
-            fd = os.open(path, os.O_RDONLY)
-        except FileNotFoundError:  # its run just finished or cleaned up
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:  # a run in progress
-            continue
-        finally:
-            os.close(fd)
-        path.unlink(missing_ok=True)
-        removed.append(path)
-    return removed
-
-
-def temporary_path(folder: pathlib.Path, prefix: str, suffix: str = "") -> pathlib.Path:
-    """A new name in `folder`, not yet made. Name it first, then make it inside the `try`
-    that removes it: an interruption (a signal lands between any two steps) between making
-    and the `try` would otherwise leave it behind, as `tempfile.mkdtemp` and `mkstemp` can."""
-    return folder / f"{prefix}{secrets.token_hex(8)}{suffix}"
+    """Remove the `.part` files of runs that were killed outright; return them (a run still
+    writing one is alive and holds its lock: act/leftovers.py)."""
+    return remove_left_overs(output.parent, part_prefix(output), PART_SUFFIX)
 
 
 def write_zip_atomically(entries: list[tuple[str, bytes]], output: pathlib.Path, epoch: int) -> None:
     """Write to a temporary file beside `output`, then rename it into place; on any failure
     (including Ctrl-C and SIGTERM) remove the temporary file and leave `output` untouched."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = temporary_path(output.parent, f".{output.name}.", ".part")
+    tmp = temporary_path(output.parent, part_prefix(output), PART_SUFFIX)
     fd = None
     try:
-        fd = os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
-        fcntl.flock(fd, fcntl.LOCK_EX)  # held until this run ends: see remove_stale_parts
+        os.close(os.open(tmp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+        fd = hold(tmp)  # held until this run ends: see remove_stale_parts
         write_zip(entries, tmp, epoch)
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
@@ -181,14 +174,11 @@ def make_offline_bundle(
     folder, to `output`."""
     started = time.perf_counter()
     remove_stale_parts(output)
-    site_dir = temporary_path(pathlib.Path(tempfile.gettempdir()), "offline-site-")
-    try:
-        site_dir.mkdir(mode=0o700)
-        build_offline_site(site_dir, config_file)
+    # Removes the site folders of killed runs first; this run's goes on the way out.
+    with held_folder(pathlib.Path(tempfile.gettempdir()), SITE_FOLDER_PREFIX) as (site_dir, lock_fd):
+        build_offline_site(site_dir, config_file, lock_fd)
         entries = [(f"{BUNDLE_FOLDER}/README.txt", README.read_bytes())]
         entries += [(f"{BUNDLE_FOLDER}/{name}", path.read_bytes()) for name, path in bundle_entries(site_dir)]
-    finally:
-        shutil.rmtree(site_dir, ignore_errors=True)
     write_zip_atomically(entries, output, source_date_epoch())
     return BundleReport(output, output.stat().st_size, len(entries), time.perf_counter() - started)
 

@@ -36,6 +36,20 @@ def hosted_address(site_url: str | None, src_uri: str) -> str:
     return site_url.rstrip("/") + "/" + ("" if url == "./" else url)
 
 
+class Addresses(dict):
+    """Each page's hosted address, worked out once a build (`per_build` state): the page
+    context and the written page both need it. src_uri -> address."""
+
+    def __init__(self, config: object = None) -> None:
+        super().__init__()
+
+    def of(self, site_url: str | None, src_uri: str) -> str:
+        address = self.get(src_uri)
+        if address is None:
+            address = self[src_uri] = hosted_address(site_url, src_uri)
+        return address
+
+
 def css_string(text: str) -> str:
     """`text` as a double-quoted CSS string of safe characters and hex escapes."""
     one_line = " ".join(str(text).split())  # newlines and tabs become spaces
@@ -64,4 +78,6 @@ def add_to_root(html: str, style: str) -> str | None:
     if match is None or re.search(r"\sstyle\s*=", match[2], re.IGNORECASE):
         return None
     escaped = style.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-    return f'{match[1]}{match[2]} style="{escaped}">' + html[match.end() :]
+    # The match is the document's opening (anchored at its start), so the first occurrence
+    # is the one replaced: one copy of the page instead of a slice and a concatenation.
+    return html.replace(match[0], f'{match[1]}{match[2]} style="{escaped}">', 1)

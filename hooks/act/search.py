@@ -58,6 +58,7 @@ HOME_BOOST = 0.01
 MIN_WORD = 4
 
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 # A word of the index as the search worker wrapper splits text: letters and digits.
 _INDEXED_WORD = re.compile(r"[^\W_]+")
 _TAGS = re.compile(r"<[^>]*>")
@@ -98,17 +99,37 @@ class _Spellings:
         # Longest first: a word matches the longest UK form it starts with.
         self._lengths = sorted({len(uk) for uk in self._variants}, reverse=True)
         self._forms: dict[str, tuple[str, ...]] = {}
+        # Only the words that start with a UK form can have other spellings: each form is
+        # looked for with `str.find` (C speed; a regex scan of every text's words cost more
+        # than the rest of the index), and a word counts where a form starts it (the
+        # character before is no letter), as _WORD splits words. A form that is not all
+        # letters starts no word, so it is left out, as the lookup never matches it either.
+        self._stems = [uk for uk in self._variants if _WORD.fullmatch(uk)]
+        self._every_word = "" in self._variants  # an empty form would start every word
 
     def in_text(self, text: str) -> list[str]:
         found: list[str] = []
         forms_of = self._forms
-        for word in _WORD.findall(plain_text(text).lower()):
+        for word in self._words(plain_text(text).lower()):
             forms = forms_of.get(word)
             if forms is None:
                 forms = forms_of[word] = self._look_up(word)
             if forms:
                 found.extend(forms)
         return found
+
+    def _words(self, text: str) -> list[str]:
+        """The words of `text` that start with a UK form, in order (each occurrence)."""
+        if self._every_word:
+            return _WORD.findall(text)
+        starts: dict[int, str] = {}
+        for stem in self._stems:
+            at = text.find(stem)
+            while at >= 0:
+                if at not in starts and (at == 0 or not _LETTER.match(text, at - 1)):
+                    starts[at] = _WORD.match(text, at)[0]  # type: ignore[index]
+                at = text.find(stem, at + 1)
+        return [starts[at] for at in sorted(starts)]
 
     def _look_up(self, word: str) -> tuple[str, ...]:
         stem = next(
@@ -240,6 +261,13 @@ class SearchTerms:
     def __init__(self, config) -> None:
         self.pages: dict[str, PageTerms] = {}
         self.home: str | None = None
+        self._phrases: dict[str, list[str]] | None = None
+
+    def phrases_of(self, phrases: Iterable[SearchPhrase], src_uri: str) -> list[str]:
+        """The phrases that page answers (`phrases_by_page`, worked out once a build)."""
+        if self._phrases is None:
+            self._phrases = phrases_by_page(phrases)
+        return self._phrases.get(src_uri, [])
 
     def add(self, url: str, meta: Mapping, phrases: Iterable[str] = (), *, is_home: bool = False) -> None:
         aliases = meta.get("aliases") or []

@@ -16,7 +16,15 @@ import shutil
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 from testkit.sitebuild import ROOT, build_site
-from testkit.validation_site import FIXTURE, GOOD_GUIDE, GOOD_TREATMENT, BuildFailed, build_fixture, make_docs
+from testkit.validation_site import (
+    FIXTURE,
+    GOOD_CONDITION,
+    GOOD_GUIDE,
+    GOOD_TREATMENT,
+    BuildFailed,
+    build_fixture,
+    make_docs,
+)
 
 T = "treatments/good-treatment.md"
 DT = f"docs/{T}"
@@ -347,3 +355,45 @@ def test_page_deleted_mid_build_is_a_problem_not_a_traceback(tmp_path):
     assert problems(failed.value.messages) == [
         f"{DT}:1: file cannot be read (No such file or directory) — restore the file, or build again"
     ]
+
+
+# Problems on three pages, found by the page checks (which stop the build before any page
+# is written) or, with the pages otherwise clean, by the output gate on the written pages.
+BATCHED = {
+    "page checks": {
+        **body("TODO: say what happens"),
+        "conditions/good-condition.md": GOOD_CONDITION + "\n<iframe src=https://evil.example/></iframe>\n",
+        "guides/good-guide.md": GOOD_GUIDE + "\nTODO: say where to get help\n",
+    },
+    "output gate": {
+        **body("<svg><title><img src=x onerror=alert(1)></title></svg>"),
+        "conditions/good-condition.md": GOOD_CONDITION + '\n[NHS](https://www.nhs.uk/ "<b>NHS</b>")\n',
+        "guides/good-guide.md": GOOD_GUIDE + "\nCT scans.\n\n*[CT]: &lt;i&gt;computed&lt;/i&gt; tomography\n",
+    },
+}
+
+
+@pytest.mark.parametrize("found_by", list(BATCHED))
+def test_checks_run_in_batches_report_what_they_report_page_by_page(tmp_path, monkeypatch, found_by):
+    """The page checks and the output gate run `PAGES_PER_BATCH` pages at a time
+    (act/validation/site_validation.py): with a batch of 1, 2 or 3 pages (the queue emptied
+    between pages) the build reports exactly what it reports with every page in one batch
+    (the queue emptied only in `on_env` and `on_post_build`)."""
+    from act.validation import site_validation
+
+    def reported(batch: int) -> list[str]:
+        monkeypatch.setattr(site_validation, "PAGES_PER_BATCH", batch)
+        (tmp_path / str(batch)).mkdir()
+        with pytest.raises(BuildFailed) as failed:
+            build_fixture(tmp_path / str(batch), BATCHED[found_by])
+        return problems(failed.value.messages)
+
+    whole = reported(1000)
+    assert {line.split(":")[0] for line in whole} == {
+        "docs/treatments/good-treatment.md",
+        "docs/conditions/good-condition.md",
+        "docs/guides/good-guide.md",
+    }
+    assert all(("in the built page" in line) == (found_by == "output gate") for line in whole)
+    for batch in (1, 2, 3):
+        assert reported(batch) == whole

@@ -11,12 +11,14 @@ import struct
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from act.security.csp import header_policy, meta_policy
 from act.zim import variant
 from bs4 import BeautifulSoup
 from libzim.reader import Archive
 from libzim.search import Query, Searcher
 from libzim.suggestion import SuggestionSearcher
 from testkit.pages import DOCS, front_matter
+from testkit.sitebuild import ROOT
 
 # The ZIM is dated by the newest review of any page.
 NEWEST_REVIEW = max(d for p in DOCS.rglob("*.md") if (d := front_matter(p).get("last_reviewed")))
@@ -92,6 +94,28 @@ def test_every_page_is_a_titled_article_with_material_search_handed_over(archive
     assert not problems, "\n".join(problems)
     css = content(archive, variant.STYLESHEET_PATH).decode("utf-8")
     assert ".md-search" in css and "display: none" in css
+
+
+def test_every_page_keeps_the_sites_csp_first_in_head(archive, offline_root):
+    """The ZIM's pages carry the site's policy, as the hosted and offline pages do: the meta
+    tag of docs/_headers' policy, right after the charset (act/zim/variant.py)."""
+    policy = meta_policy(header_policy((ROOT / "docs" / "_headers").read_text(encoding="utf-8")))
+    problems = []
+    for rel in pages(offline_root):
+        head = BeautifulSoup(content(archive, rel), "lxml").head
+        first = head.find_all(["meta", "script", "link", "style"], limit=2)
+        meta = first[1] if len(first) == 2 else None
+        if (
+            first[0].attrs != {"charset": "utf-8"}
+            or meta is None
+            or meta.attrs
+            != {
+                "http-equiv": "Content-Security-Policy",
+                "content": policy,
+            }
+        ):
+            problems.append(f"{rel}: {first}")
+    assert not problems, "\n".join(problems)
 
 
 def test_every_page_points_only_at_entries_inside_the_zim(archive, offline_root):

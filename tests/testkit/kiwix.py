@@ -10,9 +10,33 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
 KIWIX_SERVE = "kiwix-serve"
+ATOM = {"atom": "http://www.w3.org/2005/Atom"}
+# kiwix-serve 3.3.0 writes its toolbar into every page, with the jQuery 1.10.2 it serves
+# from here. jQuery's feature test sets `onsubmit`, `onchange` and `onfocusin` to "t" on a
+# detached <div>; the page's Content-Security-Policy blocks the three, and Chromium logs
+# each as an error. Nothing else of Kiwix's is blocked (act/zim/variant.py).
+JQUERY = "skin/jquery-ui/external/jquery/jquery.js"
+JQUERY_FEATURE_TEST_HANDLERS = 3
+BLOCKED_HANDLER = "Executing inline event handler violates the following Content Security Policy directive"
+
+
+def is_jquery_feature_test(base: str, source_url: str, text: str) -> bool:
+    """Whether a console error is the policy blocking jQuery's feature test (see JQUERY)."""
+    return source_url.startswith(f"{base}{JQUERY}") and text.startswith(BLOCKED_HANDLER)
+
+
+def book_url(base: str) -> str:
+    """The base URL, ending in `/`, of the one book kiwix-serve at `base` serves, from its
+    catalog (the layout differs between versions)."""
+    with urllib.request.urlopen(f"{base}catalog/v2/entries", timeout=10) as response:
+        feed = ET.fromstring(response.read())
+    links = feed.findall("atom:entry/atom:link[@type='text/html']", ATOM)
+    assert len(links) == 1, "kiwix-serve's catalog should list one book with one HTML link"
+    return base.rstrip("/") + links[0].get("href").rstrip("/") + "/"
 
 
 def _free_port() -> int:

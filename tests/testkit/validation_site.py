@@ -87,6 +87,11 @@ def build_command(config: pathlib.Path, site_dir: pathlib.Path) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)]
 
 
+# A busy 2-core machine (the suite runs 2 workers beside Chromium) can hold a rebuild in
+# progress for a while; a server that never stops still fails the test, with its log.
+SERVE_STOP_SECONDS = 60
+
+
 @contextlib.contextmanager
 def serving(config: pathlib.Path, log: pathlib.Path, env: dict[str, str]) -> Iterator[str]:
     """`mkdocs serve --strict` of `config` on a free 127.0.0.1 port, its output in `log`;
@@ -115,7 +120,15 @@ def serving(config: pathlib.Path, log: pathlib.Path, env: dict[str, str]) -> Ite
         yield f"http://127.0.0.1:{port}/"
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl+C: the server cleans up after itself
-        server.wait(timeout=15)
+        try:
+            server.wait(timeout=SERVE_STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+            tail = log.read_text(encoding="utf-8", errors="replace")[-3000:]
+            raise AssertionError(
+                f"mkdocs serve did not stop within {SERVE_STOP_SECONDS} s of Ctrl+C:\n{tail}"
+            ) from None
 
 
 def problem_lines(messages: list[str]) -> list[str]:

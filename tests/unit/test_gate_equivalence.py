@@ -64,7 +64,7 @@ def reference_findings(text: str, policy: Policy) -> list[Finding]:
         if tag == "meta":
             findings += gate._meta_findings(attributes, policy)
         elif tag == "script":
-            findings += gate._script_findings(node, attributes, policy)
+            findings += gate._script_findings(node.text(deep=True), attributes, policy)
         elif tag == "style" and sha256(node.text(deep=True)) not in policy.style_hashes:
             findings.append(
                 Finding(
@@ -154,10 +154,13 @@ def test_every_hostile_body_is_found():
 
 def test_the_memo_is_per_policy_and_bounded(monkeypatch):
     monkeypatch.setattr(gate, "MEMO_SIZE", 3)
+    monkeypatch.setattr(gate, "TEXT_MEMO_SIZE", 2)
     policy = Policy(**POLICY_ARGS)
     html_findings(CHROME + END, policy)
     assert len(policy.memo) == 3
+    assert len(policy.text_memo) == 2
     assert Policy(**POLICY_ARGS).memo == {}
+    assert Policy(**POLICY_ARGS).text_memo == {}
     # A full memo changes nothing found.
     for body in BODIES:
         fresh = html_findings(body, Policy(**POLICY_ARGS))

@@ -28,6 +28,9 @@ _URL_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Most distinct elements a build's memo holds (a few MB): the theme's repeated ones come first.
 MEMO_SIZE = 50_000
+# Most distinct scripts and styles it holds (their text is kept): the theme's come first,
+# then one JSON-LD block a page until it is full.
+TEXT_MEMO_SIZE = 1_000
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class Policy:
     # Elements already judged in this build: (tag, *attribute items) -> findings. Lives
     # as long as the policy, i.e. one build.
     memo: dict[tuple, list[Finding]] = field(default_factory=dict, compare=False, repr=False)
+    # <script> and <style> elements judged in this build: (element key, text) -> findings.
+    text_memo: dict[tuple, list[Finding]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def url_scheme(url: str) -> tuple[str | None, bool]:
@@ -78,7 +83,7 @@ def html_findings(text: str, policy: Policy) -> list[Finding]:
     if root is None:
         return []
     findings: list[Finding] = []
-    memo = policy.memo
+    memo, text_memo = policy.memo, policy.text_memo
     for node in root.traverse(include_text=False):
         tag = node.tag
         if tag[0] in "-#":  # comments, doctype
@@ -94,10 +99,19 @@ def html_findings(text: str, policy: Policy) -> list[Finding]:
                 memo[key] = found
         if found:
             findings += found
-        if tag == "script":
-            findings += _script_findings(node, attributes, policy)
-        elif tag == "style":
-            findings += _style_findings(node, policy)
+        if tag == "script" or tag == "style":
+            # The theme's inline scripts and styles repeat on every page too: judged once per
+            # build for the same tag, attributes and exact text (a pure function of them).
+            text_key = (key, node.text(deep=True))
+            found = text_memo.get(text_key)
+            if found is None:
+                if tag == "script":
+                    found = _script_findings(text_key[1], attributes, policy)
+                else:
+                    found = _style_findings(text_key[1], policy)
+                if len(text_memo) < TEXT_MEMO_SIZE:
+                    text_memo[text_key] = found
+            findings += found
     return findings
 
 
@@ -148,8 +162,8 @@ def _element_findings(tag: str, attributes: dict, policy: Policy) -> list[Findin
     return findings
 
 
-def _style_findings(node, policy: Policy) -> list[Finding]:
-    digest = sha256(node.text(deep=True))
+def _style_findings(text: str, policy: Policy) -> list[Finding]:
+    digest = sha256(text)
     if digest in policy.style_hashes:
         return []
     return [
@@ -208,7 +222,7 @@ def _meta_findings(attributes: dict, policy: Policy) -> list[Finding]:
     return [Finding(f"<meta> '{what}' is not allowed — remove it; {HOW_TO_ALLOW}", "<meta")]
 
 
-def _script_findings(node, attributes: dict, policy: Policy) -> list[Finding]:
+def _script_findings(text: str, attributes: dict, policy: Policy) -> list[Finding]:
     kind = (attributes.get("type") or "").strip().lower()
     src = attributes.get("src")
     if src is not None:
@@ -221,7 +235,6 @@ def _script_findings(node, attributes: dict, policy: Policy) -> list[Finding]:
                 )
             ]
         return []
-    text = node.text(deep=True)
     if kind in allow.DATA_SCRIPT_TYPES:
         try:
             json.loads(text)

@@ -5,11 +5,17 @@ ZIM's full-text index, so Material's search box gives way to it: a small stylesh
 the search box and its header button. Navigation, Related topics, the lightbox and the
 glossary pop-ups are the offline build's own and need no change.
 
-The page's Content-Security-Policy meta tag is left out of the ZIM: the Kiwix readers
-insert their own toolbar into every page, with inline event handlers that a policy
-written for our pages blocks (kiwix-serve 3.3 logs "Executing inline event handler
-violates ... script-src"). Every page was checked by the output gate before it was packed,
-so no script of ours, or from a pull request, is in the ZIM for a policy to stop.
+Every page keeps the site's Content-Security-Policy meta tag, the policy of docs/_headers
+as the hosted and offline pages carry it, unchanged: a script or an outside request that
+got past the output gate is blocked in Kiwix too (tests/browser/test_zim_csp_browser.py).
+Measured with Debian's kiwix-serve 3.3.0 (libkiwix 11.0.0), which writes its toolbar into
+every page it serves: the toolbar's scripts and stylesheets come from the server itself
+(/skin/…, 'self'), its suggestions from /suggest ('self'), its search form posts to /search
+('self'), and it has no inline handlers. The one thing the policy stops is a feature test
+in the jQuery 1.10.2 that toolbar loads: it sets `onsubmit`, `onchange` and `onfocusin` to
+"t" on a detached <div> to see whether those events bubble (Chromium reports three
+script-src-attr violations per page); the handler is never meant to run, and jQuery, the
+search box and its suggestions work the same. The policy is not loosened for it.
 """
 
 from __future__ import annotations
@@ -26,8 +32,6 @@ STYLESHEET = """\
 """
 
 _HEAD_END = re.compile(r"</head>", re.IGNORECASE)
-# overrides/partials/site-meta.html writes exactly this tag, first in <head>.
-_CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">\s*')
 
 
 class NotAPage(ValueError):
@@ -40,9 +44,7 @@ def stylesheet_href(page_path: str) -> str:
 
 
 def zim_page(html: str, page_path: str) -> str:
-    """The page with the ZIM stylesheet linked last in its <head> (so it wins over Material's),
-    and without the Content-Security-Policy meta tag (see above)."""
-    html = _CSP_META.sub("", html, count=1)
+    """The page with the ZIM stylesheet linked last in its <head> (so it wins over Material's)."""
     link = f'<link rel="stylesheet" href="{stylesheet_href(page_path)}">'
     html, count = _HEAD_END.subn(f"{link}</head>", html, count=1)
     if not count:

@@ -15,7 +15,6 @@ import dataclasses
 import datetime
 import os
 import pathlib
-import shutil
 import sys
 import tempfile
 import time
@@ -28,20 +27,16 @@ from libzim.writer import Creator, Hint, IndexData, Item, StringProvider
 from mkdocs.utils.meta import get_data
 from mkdocs.utils.yaml import yaml_load
 
-from act.offline_bundle import (
-    DIST,
-    ROOT,
-    OfflineBuildFailed,
-    build_offline_site,
-    bundle_entries,
-    temporary_path,
-)
+from act.leftovers import held_folder
+from act.offline_bundle import DIST, ROOT, OfflineBuildFailed, build_offline_site, bundle_entries
 from act.zim import variant
 from act.zim.naming import ZIM_NAME, newest_review, zim_file_name
 from act.zim.reproducible import make_reproducible
 
 ILLUSTRATION = ROOT / "scripts" / "offline" / "zim-illustration-48.png"
 MAIN_PAGE = "index.html"
+# The temporary site folder of a run, in the system's temporary folder (TMPDIR).
+SITE_FOLDER_PREFIX = "zim-site-"
 LANGUAGE = "eng"  # ISO 639-3, as Kiwix expects
 # Kiwix shows at most 80 characters; mkdocs.yml's site_description is the long one.
 DESCRIPTION = "Plain-language encyclopedia of procedures for advanced and metastatic cancer"
@@ -286,30 +281,31 @@ def write_zim(entries: Iterable[_Entry], metadata: ZimMetadata, output: pathlib.
     make_reproducible(output)
 
 
-def stale_parts(output_dir: pathlib.Path) -> list[pathlib.Path]:
-    """Temporary files of ZIM runs in `output_dir`: `.NAME.part`, and libzim's own
-    `.NAME.part.tmp` while it writes. A run killed outright (SIGKILL) leaves them."""
-    return sorted(output_dir.glob(f".{ZIM_NAME}_*.zim.part*"))
+# A run writes its ZIM in a folder of its own beside the output, `.NAME.<pid>-<random>.part/`,
+# since libzim puts several files beside the one it writes (`X.tmp`, `X_fulltext.idx.tmp`,
+# `X_title.idx.tmp`, …); the folder holds them all, is locked while the run lives and goes
+# with one removal (act/leftovers.py).
+WORK_FOLDER_PREFIX = f".{ZIM_NAME}."
+WORK_FOLDER_SUFFIX = ".part"
+
+
+def work_folders(output_dir: pathlib.Path) -> list[pathlib.Path]:
+    """The work folders of ZIM runs in `output_dir`, live or left by a killed run."""
+    return sorted(output_dir.glob(f"{WORK_FOLDER_PREFIX}*{WORK_FOLDER_SUFFIX}"))
 
 
 def write_zim_atomically(entries: Iterable[_Entry], metadata: ZimMetadata, output: pathlib.Path) -> None:
-    """Write beside `output` under a temporary name and rename into place when complete.
+    """Write in a work folder beside `output` and rename the ZIM into place when complete.
 
-    First removes what an earlier run killed outright left (one `make zim` runs at a time:
-    a second one would write the same `.part`); on any failure, including Ctrl-C and SIGTERM
-    (scripts/zim.py), removes its own and leaves `output` untouched."""
+    First removes the work folders of earlier runs killed outright (SIGKILL), never one of a
+    run still alive; on any failure, including Ctrl-C and SIGTERM (scripts/zim.py), removes
+    its own and leaves `output` untouched."""
     output.parent.mkdir(parents=True, exist_ok=True)
-    for stale in stale_parts(output.parent):
-        stale.unlink(missing_ok=True)
-    tmp = output.parent / f".{output.name}.part"
-    try:
+    with held_folder(output.parent, WORK_FOLDER_PREFIX, WORK_FOLDER_SUFFIX) as (work, _lock_fd):
+        tmp = work / output.name
         write_zim(entries, metadata, tmp)
         tmp.chmod(0o644)
         os.replace(tmp, output)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        tmp.with_name(f"{tmp.name}.tmp").unlink(missing_ok=True)
-        raise
 
 
 def zim_from_site(site_dir: pathlib.Path, output: pathlib.Path, metadata: ZimMetadata) -> None:
@@ -321,13 +317,10 @@ def make_zim(output_dir: pathlib.Path = DIST, config_file: pathlib.Path = ROOT /
     started = time.perf_counter()
     metadata = read_metadata(config_file)
     output = output_dir / metadata.file_name
-    site_dir = temporary_path(pathlib.Path(tempfile.gettempdir()), "zim-site-")
-    try:  # made inside the `try`, so an interruption at any point removes it
-        site_dir.mkdir(mode=0o700)
-        build_offline_site(site_dir, config_file)
+    # Removes the site folders of killed runs first; this run's goes on the way out.
+    with held_folder(pathlib.Path(tempfile.gettempdir()), SITE_FOLDER_PREFIX) as (site_dir, lock_fd):
+        build_offline_site(site_dir, config_file, lock_fd)
         zim_from_site(site_dir, output, metadata)
-    finally:
-        shutil.rmtree(site_dir, ignore_errors=True)
     archive = Archive(output)
     return ZimReport(
         output,
