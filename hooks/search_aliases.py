@@ -7,7 +7,8 @@ Material's search plugin writes `search/search_index.json` in its `on_post_build
 This hook's `on_post_build` runs first (higher priority) and adds the fields to the
 plugin's entries in memory (through act/private_apis.py), so Material writes them with
 the rest: no second parse and copy of the whole index (at 5,000 pages that copy cost
-about 70 MB and a re-write).
+about 70 MB and a re-write). It also writes `search/lunr-index.js`, the lunr index built
+from those entries (hooks/act/lunr_index.py), so readers' browsers need not build it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pathlib
 from act import private_apis
 from act.build import build_of, per_build
 from act.data_files import SEARCH_PHRASES
+from act.lunr_index import LUNR_INDEX_URI, lunr_index_script
 from act.search import (
     DID_YOU_MEAN,
     DID_YOU_MEAN_URI,
@@ -67,3 +69,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(did_you_mean_script(view[DID_YOU_MEAN], view[INDEXED_WORDS]), encoding="utf-8")
     private_apis.set_search_fields(index, view["config"]["fields"])
+    # The lunr index Material's worker would build in the browser, built once here.
+    lunr_config = {**private_apis.search_config(index), "fields": view["config"]["fields"]}
+    pathlib.Path(config.site_dir, LUNR_INDEX_URI).write_text(
+        lunr_index_script(lunr_config, view["docs"]), encoding="utf-8"
+    )

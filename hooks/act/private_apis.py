@@ -53,6 +53,11 @@ def search_entries(index: Any) -> Iterable[dict[str, Any]]:
     return index.entries
 
 
+def search_config(index: Any) -> dict[str, Any]:
+    """The plugin's lunr settings as Material writes them (lang, separator, pipeline, fields)."""
+    return {key: index.config[key] for key in ("lang", "separator", "pipeline", "fields")}
+
+
 def search_fields(index: Any) -> dict[str, Any]:
     return dict(index.config["fields"])
 

@@ -37,3 +37,20 @@ def test_the_vocabulary_holds_the_words_search_corrects_to(site_dir):
         "pleurodesis",
     } <= words
     assert len(words) < 5000  # loaded by every search: titles, aliases, phrases, glossary only
+
+
+def test_the_prebuilt_lunr_index_is_built_from_the_index_the_site_ships(site_dir):
+    """search/lunr-index.js (hooks/act/lunr_index.py) matches search_index.json: the worker
+    wrapper uses it only when its fingerprint does (tests/browser/test_search_prebuilt_browser.py)."""
+    from act.lunr_index import GLOBAL, LUNR_INDEX_URI, fingerprint
+
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    script = (site_dir / LUNR_INDEX_URI).read_text(encoding="utf-8")
+    prefix = f"{GLOBAL} = JSON.parse("
+    assert script.startswith(prefix) and script.endswith(");\n"), script[:80]
+    data = json.loads(json.loads(script[len(prefix) : -len(");\n")]))
+    assert data["fingerprint"] == fingerprint(index["config"], index["docs"])
+    assert data["refs"] == [doc["location"] for doc in index["docs"]]
+    assert [name for name, _ in data["fields"]] == list(index["config"]["fields"])
+    # What it costs every reader who searches (uncompressed; about a quarter gzipped).
+    assert len(script.encode()) < 450_000

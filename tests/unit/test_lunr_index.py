@@ -1,0 +1,165 @@
+"""The prebuilt lunr index (hooks/act/lunr_index.py): Material's tokenizer ported exactly,
+the terms and postings lunr.js's Builder.add would record, the fingerprint, and the
+pinned Material worker still carrying the lunr.js this is built for.
+(tests/browser/test_search_prebuilt_browser.py checks that the browser's results are
+Material's own.)"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import re
+
+import lunr
+import pytest
+from act.lunr_index import (
+    GLOBAL,
+    LUNR_JS_VERSION,
+    fingerprint,
+    index_terms,
+    js_separator,
+    lunr_index_script,
+    tokenize,
+)
+from lunr.stop_word_filter import WORDS
+
+MATERIAL_WORKER = next(
+    (pathlib.Path(__import__("material").__file__).parent / "templates/assets/javascripts/workers").glob(
+        "search.*.min.js"
+    )
+)
+SEPARATOR = js_separator(r"[\s\-]+")
+CONFIG = {
+    "lang": ["en"],
+    "separator": r"[\s\-]+",
+    "pipeline": ["stopWordFilter"],
+    "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}},
+}
+
+
+@pytest.mark.parametrize(
+    ("value", "tokens"),
+    [
+        # Block 0 holds <p>, back, pain, </p>; block 1 the next paragraph: block << 20 | n.
+        (
+            "<p>Back pain</p><p>weak-legs</p>",
+            [("back", 1), ("pain", 2), ("weak", 1 << 20 | 1), ("legs", 1 << 20 | 2)],
+        ),
+        ("Bone  cement", [("bone", 0), ("cement", 1)]),
+        # Nested tags stay in their block; a self-closing tag opens nothing.
+        (
+            "<p>A <em>big</em> stent<br/>here</p>x",
+            [("a", 1), ("big", 2), ("stent", 3), ("here", 4), ("x", 1 << 20)],
+        ),
+        # A list: each item's blocks follow the previous item's.
+        (["<p>one</p>", "two"], [("one", 1), ("two", 1 << 20)]),
+        (None, []),
+        ("", []),
+    ],
+)
+def test_tokens_and_positions_are_materials(value, tokens):
+    assert tokenize(value, SEPARATOR) == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("a\u00a0b", ["a", "b"]),  # no-break space: \s in JavaScript
+        ("a\ufeffb", ["a", "b"]),  # BOM: \s in JavaScript, not in Python
+        ("a\x1cb", ["a\x1cb"]),  # file separator: \s in Python, not in JavaScript
+        ("a\u2028b-c", ["a", "b", "c"]),
+    ],
+)
+def test_the_separator_splits_as_javascript_reads_it(text, words):
+    assert [t for t, _ in tokenize(text, SEPARATOR)] == words
+
+
+def test_terms_come_in_lunrs_order_with_their_entries_and_frequencies():
+    docs = [
+        {"location": "a/", "title": "Bone pain", "text": "<p>pain pain</p>"},
+        {"location": "b/", "title": "Pain", "text": "the bone", "boost": 0.01},
+    ]
+    data = index_terms(CONFIG, docs)
+    assert data["terms"] == ["bone", "pain"]  # "the" is a stop word
+    # bone: title of entry 0 once; text of entry 1 once.
+    # pain: title of entries 0 and 1 (steps 0, 1) once each; text of entry 0 twice.
+    assert data["postings"] == [[0, 1, 0, 1, 1, 1, 1, 1], [0, 2, 0, 1, 1, 1, 1, 1, 0, 2]]
+    assert data["refs"] == ["a/", "b/"]
+    assert data["boosts"] == [[1, 0.01]]
+    assert data["fields"] == [["title", 1000.0], ["text", 1.0]]
+    assert data["pipeline"] == ["stopWordFilter"] and data["lunr"] == LUNR_JS_VERSION
+
+
+def test_the_fingerprint_changes_with_a_location_or_a_fields_length():
+    docs = [{"location": "a/", "title": "Bone", "text": "x"}]
+    same = fingerprint(CONFIG, [dict(docs[0])])
+    assert fingerprint(CONFIG, docs) == same
+    assert fingerprint(CONFIG, [{**docs[0], "location": "b/"}]) != same
+    assert fingerprint(CONFIG, [{**docs[0], "text": "xy"}]) != same
+    assert fingerprint(CONFIG, [{**docs[0], "text": None}]) != same
+    assert fingerprint({**CONFIG, "fields": {"title": {}}}, docs) != same
+    # UTF-16 lengths, as the browser counts them: one astral character is two units.
+    assert fingerprint(CONFIG, [{**docs[0], "text": "\U0001f600"}]) == fingerprint(
+        CONFIG, [{**docs[0], "text": "xy"}]
+    )
+
+
+def test_the_script_is_json_for_json_parse_and_the_same_bytes_each_time():
+    docs = [{"location": "a/", "title": "Bone </script> \u2028", "text": "x"}]
+    script = lunr_index_script(CONFIG, docs)
+    assert script == lunr_index_script(CONFIG, [dict(docs[0])])
+    match = re.fullmatch(re.escape(GLOBAL) + r" = JSON\.parse\((\".*\")\);\n", script, re.S)
+    assert match and script.isascii()
+    data = json.loads(json.loads(match.group(1)))
+    assert data["fingerprint"] == fingerprint(CONFIG, docs) and data["refs"] == ["a/"]
+
+
+@pytest.mark.parametrize(
+    ("config", "docs", "reason"),
+    [
+        ({**CONFIG, "lang": ["de"]}, [{"location": "a/"}], "search lang ['de']: only English is prebuilt"),
+        (
+            {**CONFIG, "pipeline": ["stemmer"]},
+            [{"location": "a/"}],
+            "search pipeline ['stemmer']: only stopWordFilter is prebuilt",
+        ),
+        (
+            {**CONFIG, "separator": r"[\p{Z}]+"},
+            [{"location": "a/"}],
+            "search separator '[\\\\p{Z}]+' uses regex syntax this port does not read",
+        ),
+        (CONFIG, [{"location": "a/"}, {"location": "a/"}], "two entries share a location"),
+    ],
+)
+def test_what_cannot_be_prebuilt_exactly_is_left_to_materials_worker(config, docs, reason):
+    assert lunr_index_script(config, docs) == f"// Not prebuilt: {reason}\n{GLOBAL} = null;\n"
+
+
+def test_materials_worker_carries_the_lunr_js_this_index_is_built_for():
+    worker = MATERIAL_WORKER.read_text(encoding="utf-8")
+    assert f'.version="{LUNR_JS_VERSION}"' in worker, (
+        f"{MATERIAL_WORKER.name} no longer carries lunr.js {LUNR_JS_VERSION}: check hooks/act/lunr_index.py"
+    )
+    assert lunr.__TARGET_JS_VERSION__ == LUNR_JS_VERSION
+
+
+def test_lunr_py_stops_the_words_materials_lunr_js_stops():
+    worker = MATERIAL_WORKER.read_text(encoding="utf-8")
+    found = re.search(r"generateStopWordFilter\((\[[^\]]*\])\)", worker)
+    assert found, f"{MATERIAL_WORKER.name}: no stop word list found"
+    assert set(json.loads(found.group(1))) == set(WORDS)
+
+
+def test_materials_worker_still_builds_its_index_as_the_wrapper_expects():
+    """The wrapper (search-worker.js) takes over lunr(...)'s `add` and `build` for one build;
+    the browser test proves it works, this names what changed if Material's worker did."""
+    worker = MATERIAL_WORKER.read_text(encoding="utf-8")
+    for shape in (
+        "self.lunr=",
+        'this.metadataWhitelist=["position"],this.b(0)',
+        "this.add(o,{boost:o.boost})",
+        "this.tokenizer=",
+    ):
+        assert shape in worker, (
+            f"{MATERIAL_WORKER.name} changed: no {shape!r}; check search-worker.js's usePrebuilt"
+        )
