@@ -92,6 +92,10 @@ def build_command(config: pathlib.Path, site_dir: pathlib.Path) -> list[str]:
 SERVE_STOP_SECONDS = 60
 
 
+def _ctrl_c_stops() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextlib.contextmanager
 def serving(config: pathlib.Path, log: pathlib.Path, env: dict[str, str]) -> Iterator[str]:
     """`mkdocs serve --strict` of `config` on a free 127.0.0.1 port, its output in `log`;
@@ -115,7 +119,16 @@ def serving(config: pathlib.Path, log: pathlib.Path, env: dict[str, str]) -> Ite
         f"127.0.0.1:{port}",
     ]
     with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen(command, cwd=config.parent, env=env, stdout=out, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            command,
+            cwd=config.parent,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            # A suite started in the background (`make test &`) inherits SIGINT ignored, and
+            # Python then never turns Ctrl+C into KeyboardInterrupt: the server would not stop.
+            preexec_fn=_ctrl_c_stops,
+        )
     try:
         yield f"http://127.0.0.1:{port}/"
     finally:
