@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import os
 import pathlib
-import signal
 import subprocess
-import sys
 
 import pytest
 from act import offline_bundle
 from act.settings import TODAY_VARIABLE
-from testkit.processes import children_of, kill_processes_mentioning, processes_mentioning, wait_for
+from testkit.processes import (
+    children_of,
+    kill_outright,
+    kill_processes_mentioning,
+    processes_mentioning,
+    start_script,
+    wait_for,
+)
+from testkit.processes import finish as finish_run
 from testkit.sitebuild import ROOT
 from testkit.validation_site import FIXTURE_TODAY, inheriting_config, make_docs
 
@@ -76,21 +82,15 @@ def start(
     temporary.mkdir(exist_ok=True)
     if pause:
         pause.touch()
-    return subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "offline_bundle.py"), "--output", str(output)]
-        + ["--config-file", str(config)],
-        cwd=ROOT,
-        env=run_env(temporary, pause),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
+    return start_script(
+        ROOT / "scripts" / "offline_bundle.py",
+        ["--output", str(output), "--config-file", str(config)],
+        run_env(temporary, pause),
     )
 
 
 def finish(process: subprocess.Popen) -> None:
-    out, _ = process.communicate(timeout=180)
-    assert process.returncode == 0, out
+    finish_run(process, timeout=180)
 
 
 @pytest.fixture(scope="module")
@@ -133,16 +133,9 @@ def test_a_run_killed_outright_leaves_no_orphan_and_the_next_run_cleans_up(
     try:
         reached = wait_for(lambda: when(killed, temporary, pause), 120, step=0.005)
         assert reached, f"the run never got there: {killed.poll()}"
-        if whom == "parent":
-            killed.send_signal(signal.SIGKILL)
-        else:
-            os.killpg(killed.pid, signal.SIGKILL)
-        assert killed.wait(timeout=30) == -signal.SIGKILL
-        # Nothing of the killed run runs on: its mkdocs child died with it (an orphan would
-        # be waiting at the pause, which stays until the check is over).
-        assert wait_for(lambda: not processes_mentioning(str(tmp_path)), 10), processes_mentioning(
-            str(tmp_path)
-        )
+        # An orphan mkdocs would still be listed (in the offline case waiting at the pause,
+        # which stays until the check is over).
+        kill_outright(killed, whom, tmp_path)
         pause.unlink(missing_ok=True)
         # SIGKILL left this behind (so the test hits the case it is about).
         left = (

@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import os
 import pathlib
-import signal
 import subprocess
-import sys
 
 import pytest
 from act.zim import writer
 from libzim.reader import Archive
-from testkit.processes import children_of, kill_processes_mentioning, processes_mentioning, wait_for
+from testkit.processes import (
+    children_of,
+    kill_outright,
+    kill_processes_mentioning,
+    start_script,
+    wait_for,
+)
+from testkit.processes import finish as finish_run
 from testkit.sitebuild import ROOT
 
 OUTPUT_NAME = writer.read_metadata(ROOT / "mkdocs.yml").file_name
@@ -32,20 +37,11 @@ def start(output_dir: pathlib.Path, temporary: pathlib.Path) -> subprocess.Popen
         "SOURCE_DATE_EPOCH": "1767225600",
         "TMPDIR": str(temporary),
     }
-    return subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "zim.py"), "--output-dir", str(output_dir)],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
+    return start_script(ROOT / "scripts" / "zim.py", ["--output-dir", str(output_dir)], env)
 
 
 def finish(process: subprocess.Popen) -> None:
-    out, _ = process.communicate(timeout=300)
-    assert process.returncode == 0, out
+    finish_run(process, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -83,14 +79,7 @@ def test_a_zim_run_killed_outright_is_cleaned_up_by_the_next(reference_zim, tmp_
     killed = start(output_dir, temporary)
     try:
         assert wait_for(lambda: when(killed, output_dir, temporary), 180, step=0.005), killed.poll()
-        if whom == "parent":
-            killed.send_signal(signal.SIGKILL)
-        else:
-            os.killpg(killed.pid, signal.SIGKILL)
-        assert killed.wait(timeout=30) == -signal.SIGKILL
-        assert wait_for(lambda: not processes_mentioning(str(tmp_path)), 10), processes_mentioning(
-            str(tmp_path)
-        )
+        kill_outright(killed, whom, tmp_path)
         left = (
             writer.work_folders(output_dir)
             if left_behind == "work folder"

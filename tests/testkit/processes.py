@@ -76,3 +76,35 @@ def dead_pid() -> int:
     process = subprocess.Popen([sys.executable, "-c", ""])
     process.wait()
     return process.pid
+
+
+def start_script(script: pathlib.Path, args: list[str], env: dict[str, str]) -> subprocess.Popen:
+    """`python script args` from the project root in a process group of its own (as a
+    terminal or CI job runs it), its output collected for `finish`."""
+    return subprocess.Popen(
+        [sys.executable, str(script), *args],
+        cwd=script.parents[1],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def finish(process: subprocess.Popen, timeout: float) -> None:
+    """Wait for a run that nobody interrupts; it must succeed (its output is the message)."""
+    out, _ = process.communicate(timeout=timeout)
+    assert process.returncode == 0, out
+
+
+def kill_outright(process: subprocess.Popen, whom: str, folder: pathlib.Path) -> None:
+    """SIGKILL a run started by `start_script`: its Python parent alone (`whom="parent"`) or
+    its whole process group (`"group"`). Asserts nothing mentioning `folder` runs on: the
+    run's mkdocs child died with it (an orphan would still be listed)."""
+    if whom == "parent":
+        process.send_signal(signal.SIGKILL)
+    else:
+        os.killpg(process.pid, signal.SIGKILL)
+    assert process.wait(timeout=30) == -signal.SIGKILL
+    assert wait_for(lambda: not processes_mentioning(str(folder)), 10), processes_mentioning(str(folder))
