@@ -30,14 +30,16 @@ checks that both give the same results.
 
 from __future__ import annotations
 
+import itertools
 import json
+import operator
 import re
+import re._parser as _parser  # the minimum width of a separator (stdlib, private)
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from lunr.pipeline import Pipeline
-from lunr.stop_word_filter import stop_word_filter
-from lunr.token import Token
+from lunr.stop_word_filter import WORDS as STOP_WORDS
 
 LUNR_INDEX_URI = "search/lunr-index.js"
 # The lunr.js release inside Material's pinned worker; lunr.py writes its format.
@@ -49,8 +51,9 @@ GLOBAL = "self.lunrIndex"
 _JS_SPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
 # Pipeline functions Material may keep (config.pipeline); lunr.py has only this one ported
 # to lunr.js's exact behaviour that Material's English search uses.
-_PIPELINE = {"stopWordFilter": stop_word_filter}
+_PIPELINE = ("stopWordFilter",)
 
+_BRACKETS = re.compile("[<>]")
 # Material's extraction types (the low two bits of a table entry).
 TAG_OPEN, TEXT, TAG_CLOSE = 0, 1, 2
 
@@ -91,28 +94,29 @@ def js_separator(separator: str) -> re.Pattern[str]:
 
 
 def extract(text: str, visit: Callable[[int, int, int, int], None]) -> None:
-    """Material's `extract`: split HTML into (block, type, start, end) sections."""
-    block = start = end = stack = 0
-    n = len(text)
-    while end < n:
-        c = text[end]
-        if c == "<" and end > start:
-            visit(block, TEXT, start, end)
-            start = end
-        elif c == ">":
-            if text[start + 1 : start + 2] == "/":
-                stack -= 1
-                if stack == 0:
-                    visit(block, TAG_CLOSE, start, end + 1)
-                    block += 1
-            elif text[end - 1 : end] != "/":
-                if stack == 0:
-                    visit(block, TAG_OPEN, start, end + 1)
-                stack += 1
-            start = end + 1
-        end += 1
-    if end > start:
-        visit(block, TEXT, start, end)
+    """Material's `extract`: split HTML into (block, type, start, end) sections. Material
+    walks every character, but only `<` and `>` change anything, so only they are visited
+    (a character loop in Python took most of a 3,000-page build's search hook)."""
+    block = start = stack = 0
+    for bracket in _BRACKETS.finditer(text):
+        end = bracket.start()
+        if bracket.group() == "<":
+            if end > start:
+                visit(block, TEXT, start, end)
+                start = end
+            continue
+        if text[start + 1 : start + 2] == "/":
+            stack -= 1
+            if stack == 0:
+                visit(block, TAG_CLOSE, start, end + 1)
+                block += 1
+        elif text[end - 1 : end] != "/":
+            if stack == 0:
+                visit(block, TAG_OPEN, start, end + 1)
+            stack += 1
+        start = end + 1
+    if len(text) > start:
+        visit(block, TEXT, start, len(text))
 
 
 def split(text: str, separator: re.Pattern[str], visit: Callable[[int, int], None]) -> None:
@@ -167,6 +171,41 @@ def tokenize(value: Any, separator: re.Pattern[str]) -> list[tuple[str, int]]:
     return tokens
 
 
+def _words_of(separator: re.Pattern[str]) -> Callable[[Any], list[str]]:
+    """The tokens of one field's value, in order, without their positions (the index needs
+    only the terms). With a separator that can never match an empty string and has no
+    groups, re.split finds the same runs as `split` in one C call (a Python loop per word
+    took most of the search hook's time at 3,000 pages); any other separator is split as
+    Material splits it."""
+    try:
+        never_empty = (
+            separator.groups == 0 and _parser.parse(separator.pattern, separator.flags).getwidth()[0] > 0
+        )
+    except Exception:  # a private parser that changed shape: the exact path, slower
+        never_empty = False
+    if not never_empty:
+        return lambda value: [token for token, _ in tokenize(value, separator)]
+
+    def words(value: Any) -> list[str]:
+        if value is None:
+            return []
+        out: list[str] = []
+        for item in value if isinstance(value, list) else [value]:
+            text = item if isinstance(item, str) else str(item)
+            sections: list[tuple[int, int]] = []
+
+            def keep(_block: int, kind: int, start: int, end: int, sections: list = sections) -> None:
+                if kind == TEXT:
+                    sections.append((start, end))
+
+            extract(text, keep)
+            for start, end in sections:
+                out += [word.lower() for word in separator.split(text[start:end]) if word]
+        return out
+
+    return words
+
+
 def index_terms(config: Mapping[str, Any], docs: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """What lunr.js's Builder.add learns from `docs` as Material's worker configures it,
     without the positions: each field's boost, each entry's location and boost, every
@@ -183,45 +222,43 @@ def index_terms(config: Mapping[str, Any], docs: Sequence[Mapping[str, Any]]) ->
     pipeline_names = list(config.get("pipeline") or [])
     if any(name not in _PIPELINE for name in pipeline_names):
         raise UnsupportedSearchConfig(f"search pipeline {pipeline_names!r}: only stopWordFilter is prebuilt")
-    pipeline = Pipeline()
-    for name in pipeline_names:
-        pipeline.add(_PIPELINE[name])
+    # The one pipeline function allowed drops the tokens in its word list (lunr.py's
+    # stop_word_filter, as a set lookup here: its Pipeline costs a call per token).
+    dropped = STOP_WORDS if "stopWordFilter" in pipeline_names else frozenset()
     separator = js_separator(str(config.get("separator") or r"[\s\-]+"))
+    words = _words_of(separator)
     field_specs = dict(config.get("fields") or {})
     fields = list(field_specs)
 
     term_number: dict[str, int] = {}
-    # term number -> field number -> [entry number, frequency] in entry order
-    found: list[list[list[list[int]]]] = []
+    # term number -> field number -> (entry numbers, frequencies), in entry order
+    found: list[list[tuple[list[int], list[int]]]] = []
     boosts: list[list[Any]] = []
     for n, doc in enumerate(docs):
         if doc.get("boost") is not None:
             boosts.append([n, doc["boost"]])
         for f, name in enumerate(fields):
-            tokens = [Token(t) for t, _ in tokenize(doc.get(name), separator)]
-            for term in pipeline.run(tokens):
-                key = str(term)
+            # Each term of this field once, in order of first use, with how often it occurs.
+            for key, frequency in Counter(words(doc.get(name))).items():
+                if key in dropped:
+                    continue
                 k = term_number.get(key)
                 if k is None:
                     k = term_number[key] = len(found)
-                    found.append([[] for _ in fields])
-                entries = found[k][f]
-                if entries and entries[-1][0] == n:
-                    entries[-1][1] += 1
-                else:
-                    entries.append([n, 1])
+                    found.append([([], []) for _ in fields])
+                numbers, frequencies = found[k][f]
+                numbers.append(n)
+                frequencies.append(frequency)
 
     postings: list[list[int]] = []
     for per_field in found:
         flat: list[int] = []
-        for f, entries in enumerate(per_field):
-            if not entries:
+        for f, (numbers, frequencies) in enumerate(per_field):
+            if not numbers:
                 continue
-            flat += [f, len(entries)]
-            previous = 0
-            for n, tf in entries:
-                flat += [n - previous, tf]
-                previous = n
+            flat += (f, len(numbers))
+            steps = map(operator.sub, numbers, [0, *numbers[:-1]])
+            flat += itertools.chain.from_iterable(zip(steps, frequencies, strict=True))
         postings.append(flat)
     return {
         "lunr": LUNR_JS_VERSION,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import pathlib
+import random
 import re
 
 import lunr
@@ -15,6 +16,11 @@ import pytest
 from act.lunr_index import (
     GLOBAL,
     LUNR_JS_VERSION,
+    TAG_CLOSE,
+    TAG_OPEN,
+    TEXT,
+    _words_of,
+    extract,
     fingerprint,
     index_terms,
     js_separator,
@@ -163,3 +169,55 @@ def test_materials_worker_still_builds_its_index_as_the_wrapper_expects():
         assert shape in worker, (
             f"{MATERIAL_WORKER.name} changed: no {shape!r}; check search-worker.js's usePrebuilt"
         )
+
+
+def _extract_by_character(text: str) -> list[tuple[int, int, int, int]]:
+    """Material's `extract` as its worker writes it: a walk over every character."""
+    out: list[tuple[int, int, int, int]] = []
+    block = start = end = stack = 0
+    while end < len(text):
+        c = text[end]
+        if c == "<" and end > start:
+            out.append((block, TEXT, start, end))
+            start = end
+        elif c == ">":
+            if text[start + 1 : start + 2] == "/":
+                stack -= 1
+                if stack == 0:
+                    out.append((block, TAG_CLOSE, start, end + 1))
+                    block += 1
+            elif text[end - 1 : end] != "/":
+                if stack == 0:
+                    out.append((block, TAG_OPEN, start, end + 1))
+                stack += 1
+            start = end + 1
+        end += 1
+    if end > start:
+        out.append((block, TEXT, start, end))
+    return out
+
+
+def test_extract_visiting_only_brackets_is_the_character_walk():
+    rng = random.Random(16)
+    for _ in range(20_000):
+        text = "".join(rng.choice("<>/ab \n") for _ in range(rng.randint(0, 16)))
+        seen: list[tuple[int, int, int, int]] = []
+        extract(text, lambda *section, seen=seen: seen.append(section))
+        assert seen == _extract_by_character(text), text
+
+
+@pytest.mark.parametrize(
+    "separator",
+    # Material's default, one that can match nothing, a word boundary, one with a group,
+    # and one of Material's documented camel-case separators (the last three take the
+    # exact path; the first two the one-call split).
+    [r"[\s\-]+", r"[\s\-]*", r"\b", r"(-)", r"[\s\-,:!=\[\]()\"/]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;"],
+)
+def test_the_index_words_are_the_tokenizers_tokens(separator):
+    pattern = js_separator(separator)
+    words = _words_of(pattern)
+    rng = random.Random(separator)
+    for _ in range(5_000):
+        text = "".join(rng.choice("<>/aB c\n-.,&lt;A1") for _ in range(rng.randint(0, 16)))
+        value = text if rng.random() < 0.8 else [text, text[::-1]]
+        assert words(value) == [token for token, _ in tokenize(value, pattern)], (separator, value)
