@@ -111,11 +111,14 @@ def test_the_heap_freeze_lasts_one_build_and_restores_what_it_found():
     # Someone else's frozen objects: left alone, not frozen over nor thawed by us.
     gc.freeze()
     try:
+        # Frozen objects can still be freed (another thread lets one go), so the count may
+        # fall a little; a freeze over it would raise it, a thaw would empty it.
         count = gc.get_freeze_count()
         other = HeapFreeze(MkDocsConfig())
         other.freeze()
+        assert not other.frozen and 0 < gc.get_freeze_count() <= count
         other.thaw()
-        assert not other.frozen and gc.get_freeze_count() == count
+        assert not other.frozen and 0 < gc.get_freeze_count() <= count
     finally:
         gc.unfreeze()
     assert kept
