@@ -19,6 +19,7 @@ import urllib.request
 
 import pytest
 from act import offline_bundle
+from testkit.processes import wait_for
 from testkit.sitebuild import ROOT
 from testkit.validation_site import GOOD_TREATMENT, build_command, inheriting_config, make_docs, serving
 
@@ -36,15 +37,6 @@ def fixture_project(tmp_path: pathlib.Path, pages: dict[str, str] | None = None)
 def log_lines(text: str) -> list[str]:
     """MkDocs log lines without their `ERROR   -  ` level prefix."""
     return [line.split(" -  ", 1)[-1] for line in text.splitlines()]
-
-
-def wait_for(condition, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.01)
-    return False
 
 
 # --- a site folder the build may not empty or create ------------------------------------------

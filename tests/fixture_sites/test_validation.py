@@ -10,7 +10,6 @@ import logging
 import os
 import pathlib
 import subprocess
-import time
 import urllib.request
 
 import lxml.html
@@ -21,6 +20,7 @@ from act.validation.names import PageNames, name_problems
 from act.validation.review_dates import review_problem
 from act.validation.schema import FrontMatter
 from pydantic import ValidationError
+from testkit.processes import wait_for
 from testkit.sitebuild import ROOT, build_site
 from testkit.validation_site import (
     GOOD_TREATMENT,
@@ -247,15 +247,6 @@ def _get(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def _wait_for(condition, timeout: float = 30) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
-
-
 def test_serve_shows_the_messages_and_keeps_the_last_good_site(tmp_path):
     """A failed `mkdocs serve` rebuild logs the problem lines; the preview keeps the last good pages."""
     make_docs(tmp_path, {})
@@ -264,7 +255,7 @@ def test_serve_shows_the_messages_and_keeps_the_last_good_site(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "ACT_ALLOW_OVERDUE"} | {"NO_MKDOCS_2_WARNING": "1"}
     with serving(config, log, env) as address:
         url = address + "treatments/good-treatment/"
-        assert _wait_for(lambda: "Serving on" in log.read_text(encoding="utf-8"))
+        assert wait_for(lambda: "Serving on" in log.read_text(encoding="utf-8"), 30, step=0.2)
         assert "A short summary of the treatment" in _get(url)
         page = tmp_path / "docs" / T
         page.write_text(
@@ -273,7 +264,9 @@ def test_serve_shows_the_messages_and_keeps_the_last_good_site(tmp_path):
             ),
             encoding="utf-8",
         )
-        assert _wait_for(lambda: "still serving the last good build" in log.read_text(encoding="utf-8"))
+        assert wait_for(
+            lambda: "still serving the last good build" in log.read_text(encoding="utf-8"), 30, step=0.2
+        )
         lines = [line.split(" -  ", 1)[-1] for line in log.read_text(encoding="utf-8").splitlines()]
         assert f"docs/{T}:2: unknown front-matter key 'titel' — did you mean 'title'?" in lines
         served = _get(url)
@@ -281,4 +274,4 @@ def test_serve_shows_the_messages_and_keeps_the_last_good_site(tmp_path):
         page.write_text(
             GOOD_TREATMENT.replace("A short summary of the treatment", "A changed summary"), encoding="utf-8"
         )
-        assert _wait_for(lambda: "A changed summary" in _get(url))
+        assert wait_for(lambda: "A changed summary" in _get(url), 30, step=0.2)
