@@ -11,7 +11,8 @@ last good site (act/serve.py), instead of MkDocs' empty, stalled preview.
 Review dates: an overdue page fails the build. `ACT_ALLOW_OVERDUE=1` makes that a notice
 for local previews; it is ignored when `CI` is set (see act/settings.py).
 
-The checks live in hooks/act/validation/. This hook reads each page's file once
+The checks live in hooks/act/validation/; on a large site the page checks, near copies and
+the output gate run in a second process beside the build (act/validation/second_process.py). This hook reads each page's file once
 (`on_page_read_source`, in place of MkDocs' own read, so an undecodable file is reported
 rather than crashing the build) and reuses MkDocs' parsed `page.meta` and converted
 `page.content`.
@@ -25,6 +26,7 @@ from collections.abc import Callable
 
 from act.build import HeapFreeze, build_of, per_build, thaw_after_failure
 from act.serve import keep_last_good_site
+from act.validation.second_process import stop_all_after_failure
 from act.validation.site_validation import SiteValidation, site_dir_problems
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -58,11 +60,10 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 @event_priority(100)  # before other hooks use page.meta that may be invalid
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
     validation = per_build(config, SiteValidation)
-    validation.check_queued_pages()
+    validation.check_queued_pages()  # and the near copies between pages
     validation.check_names()
     # overrides/partials/site-meta.html places it first in every page's <head>.
     env.globals["content_security_policy"] = validation.meta_policy()
-    validation.check_near_copies()
     build_of(config).report()
     # Every page is converted: what is alive now lives to the end of the build.
     per_build(config, HeapFreeze).freeze()
@@ -77,14 +78,17 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> None:
 
 @event_priority(-100)  # after every plugin and hook has written its files
 def on_post_build(*, config: MkDocsConfig) -> None:
+    validation = per_build(config, SiteValidation)
     try:
-        per_build(config, SiteValidation).gate_site()
+        validation.gate_site()
     finally:
+        validation.stop()
         per_build(config, HeapFreeze).thaw()
     build_of(config).report()
 
 
 def on_build_error(*, error: Exception) -> None:
+    stop_all_after_failure()
     thaw_after_failure()
 
 

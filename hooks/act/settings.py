@@ -43,11 +43,22 @@ class NearCopySettings(BaseModel):
     max_shared_runs: int | None = Field(default=NEAR_COPY_RUNS_MAX, ge=0)
 
 
+class PageChecksSettings(BaseModel):
+    """`extra.page_checks`: where the page checks and the output gate run."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # From this many pages they run in a second process, beside the build (a worker takes
+    # ~0.5 s to start: act/validation/second_process.py); null keeps them in the build's own.
+    second_process_from: int | None = Field(default=400, ge=0)
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     related_topics: RelatedTopicsSettings = RelatedTopicsSettings()
     near_copies: NearCopySettings = NearCopySettings()
+    page_checks: PageChecksSettings = PageChecksSettings()
     # Local previews only: overdue reviews become notices (see act.validation.review_dates).
     allow_overdue: bool = False
     # ACT_TODAY, or None for the real date.
@@ -82,7 +93,11 @@ def read_settings(
     """Our settings, and a problem for each wrong one (the defaults stand in for it)."""
     values: dict[str, Any] = {}
     problems: list[Problem] = []
-    for key, model in (("related_topics", RelatedTopicsSettings), ("near_copies", NearCopySettings)):
+    for key, model in (
+        ("related_topics", RelatedTopicsSettings),
+        ("near_copies", NearCopySettings),
+        ("page_checks", PageChecksSettings),
+    ):
         try:
             values[key] = model.model_validate(extra.get(key) or {})
         except ValidationError as exc:

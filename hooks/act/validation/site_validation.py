@@ -7,33 +7,33 @@ hooks' problems in one failure. Made once per build by `act.build.per_build`.
 
 from __future__ import annotations
 
-import html
 import os
 import pathlib
 import re
+from concurrent.futures import Future
 from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from act import near_copies
 from act.build import build_of
 from act.content_model import LISTED_TYPES
-from act.html_text import strip_tags
 from act.problems import Problem, SourceMap
 from act.security import csp
 from act.security.files import published_problem, symlink_problems
-from act.security.gate import Policy, html_findings, line_of, site_file_findings
+from act.security.gate import Policy
 from act.security.nesting import nesting_refusal
 from act.security.safe_yaml import MAX_FRONT_MATTER, yaml_refusal
 from act.validation.front_matter import decode_page
 from act.validation.names import PageNames, name_problems
-from act.validation.page import SiteData, check_page
+from act.validation.page import SiteData
+from act.validation.second_process import PageToCheck, PageToGate, Runner, result_or_problem
 from act.validation.svg import svg_problems
 
 DISCLAIMER_CLASS = "site-disclaimer"
-# The page checks (lxml) and the output gate (lexbor) run over this many pages at a time,
+# The page checks (lxml) and the output gate (lexbor) run over this many pages at a time
+# (and a worker process, when they run in one, is handed this many at a time),
 # queued as MkDocs hands them over, instead of once between every two pages of Material's
 # own work: run back to back, the parsers' code and data stay in the CPU caches (in a
 # 3,000-page build the page checks cost ~25 % less CPU and the gate ~10 %, some of it
@@ -126,14 +126,21 @@ class SiteValidation:
             style_hashes=frozenset(found.get("style-src-elem", found.get("style-src", []))),
         )
         self.gated: set[str] = set()  # pages already gated as they were written (site paths)
-        self.texts: dict[str, str] = {}  # readable text of each content page, by its label
         # Pages waiting for their checks and for the gate (see PAGES_PER_BATCH).
-        self.pages_to_check: list[tuple[str, object, str, str]] = []
-        self.pages_to_gate: list[tuple[str, str | None, str]] = []
+        self.pages_to_check: list[PageToCheck] = []
+        self.pages_to_gate: list[PageToGate] = []
+        # Where the checks run (act/validation/second_process.py): set once the pages are known.
+        self.runner: Runner | None = None
+        self.checked: list[Future] = []  # the page checks' results, collected in `on_env`
+        self.gate_results: list[Future] = []  # the gate's, collected in `on_post_build`
 
     def check_files(self, files: Files) -> None:
         self.site.page_paths = {file.src_uri for file in files.documentation_pages()}
         self.site.site_urls = {unquote(file.url) for file in files}
+        if self.runner is None:
+            start_from = self.build.settings.page_checks.second_process_from
+            in_worker = start_from is not None and len(self.site.page_paths) >= start_from
+            self.runner = Runner(self.site, self.policy, in_worker)
         # No symbolic link in the sources, and only an allowlist of files published from docs/.
         self.build.problems += symlink_problems(self.source_roots)
         docs = self.build.docs_dir.resolve()
@@ -199,33 +206,39 @@ class SiteValidation:
         if page.file.src_uri not in self.sources or page.file.src_uri in self.unreadable:
             return
         meta = dict(page.meta) if isinstance(page.meta, dict) else page.meta  # as it is now
-        self.pages_to_check.append((page.file.src_uri, meta, html, page.url))
+        source = self.sources[page.file.src_uri]
+        listed = isinstance(meta, dict) and meta.get("type") in LISTED_TYPES
+        self.pages_to_check.append(PageToCheck(page.file.src_uri, source, meta, html, page.url, listed))
+        # Only the front matter is needed here from now on (for the lines of cross-page problems).
+        self.sources[page.file.src_uri] = source.front_matter_only()
         if len(self.pages_to_check) >= PAGES_PER_BATCH:
-            self.check_queued_pages()
+            self._send_pages_to_check()
+
+    def _send_pages_to_check(self) -> None:
+        queued, self.pages_to_check = self.pages_to_check, []
+        if queued:
+            self.checked.append(self._runner().call("check_pages", queued))
+
+    def _runner(self) -> Runner:
+        if self.runner is None:  # no `on_files` (a build of no files): the checks run here
+            self.runner = Runner(self.site, self.policy, in_worker=False)
+        return self.runner
 
     def check_queued_pages(self) -> None:
-        queued, self.pages_to_check = self.pages_to_check, []
-        for src_uri, meta, content, url in queued:
-            source = self.sources[src_uri]
-            result = check_page(source, src_uri, meta, content, url, self.site)
-            # Only the front matter is needed from here on (for the lines of cross-page problems).
-            self.sources[src_uri] = source.front_matter_only()
-            self.build.problems += result.problems
-            if result.names is not None:
-                self.names.append(result.names)
-            if isinstance(meta, dict) and meta.get("type") in LISTED_TYPES:
-                self.texts[source.path] = strip_tags(content)
-
-    def check_near_copies(self) -> None:
-        """Content pages that repeat each other: each pair named on both pages."""
-        # Only needed here: the texts are let go for the rest of the build.
-        texts, self.texts = self.texts, {}
-        limit = self.build.settings.near_copy_runs_max
-        if limit is None:
-            return
-        for first, second, count in near_copies.near_copies(texts, limit):
-            self.build.problems.append(Problem(first, 1, near_copies.message(second, count, limit)))
-            self.build.problems.append(Problem(second, 1, near_copies.message(first, count, limit)))
+        """Every page's checks and the near copies between pages, all collected (`on_env`)."""
+        self._send_pages_to_check()
+        checked, self.checked = self.checked, []
+        near = self._runner().call("near_copies", self.build.settings.near_copy_runs_max)
+        for future in [*checked, near]:
+            result, problems = result_or_problem(future, self.build.docs_label)
+            self.build.problems += problems
+            if future is near:
+                self.build.problems += result or []
+                continue
+            for page_problems, names in result or []:
+                self.build.problems += page_problems
+                if names is not None:
+                    self.names.append(names)
 
     def check_names(self) -> None:
         """Titles and aliases across pages: each names one page."""
@@ -268,54 +281,34 @@ class SiteValidation:
         return csp.meta_policy(self.policy_text)
 
     def gate_page(self, page: Page, output: str) -> None:
-        """Queue the written page for the gate, run `PAGES_PER_BATCH` at a time (see
-        `PAGES_PER_BATCH`); `gate_queued_pages` runs the rest."""
+        """Queue the written page for the gate, `PAGES_PER_BATCH` at a time (see
+        `PAGES_PER_BATCH`); `gate_site` runs the rest. The gate reads the page from the
+        file: what the build wrote is what readers get."""
         self.gated.add(page.file.dest_uri)
-        self.pages_to_gate.append((page.file.src_uri, page.file.abs_src_path, output))
-        if len(self.pages_to_gate) >= PAGES_PER_BATCH:
-            self.gate_queued_pages()
-
-    def gate_queued_pages(self) -> None:
-        queued, self.pages_to_gate = self.pages_to_gate, []
-        for src_uri, abs_src_path, output in queued:
-            self._gate_one(src_uri, abs_src_path, output)
-
-    def _gate_one(self, src_uri: str, abs_src_path: str | None, output: str) -> None:
-        """The written page, parsed as a browser parses it, against the allowlist."""
-        findings = html_findings(output, self.policy)
-        if not findings:
+        if not output.strip():  # MkDocs writes no file for an empty page
             return
-        label = self.build.label(src_uri)
-        try:
-            text = pathlib.Path(abs_src_path or "").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            text = ""
-        for finding in findings:
-            # The source may hold the text entity-encoded (`&lt;img`).
-            line = line_of(text, finding.needle)
-            if line == 1 and finding.needle:
-                line = line_of(text, html.escape(finding.needle, quote=False))
-            self.build.problems.append(Problem(label, line, f"in the built page: {finding.message}"))
+        label = self.build.label(page.file.src_uri)
+        self.pages_to_gate.append(PageToGate(label, page.file.abs_src_path, page.file.abs_dest_path))
+        # MkDocs writes this page once every hook has seen it: the batch sent holds the
+        # pages before it, all written.
+        if len(self.pages_to_gate) > PAGES_PER_BATCH:
+            written, self.pages_to_gate = self.pages_to_gate[:-1], self.pages_to_gate[-1:]
+            self.gate_results.append(self._runner().call("gate_pages", written))
 
     def gate_site(self) -> None:
-        """Every other file the build wrote: HTML, SVG, JS, JSON and XML, and no unknown type."""
-        self.gate_queued_pages()
-        if not self.site_dir.is_dir():
-            return
-        for path in sorted(self.site_dir.rglob("*")):
-            rel = path.relative_to(self.site_dir).as_posix()
-            if path.is_symlink():
-                self.build.problems.append(
-                    Problem(f"site/{rel}", 1, "symbolic link in the built site — remove it")
-                )
-                continue
-            if not path.is_file() or rel in self.gated:
-                continue
-            label = f"site/{rel}"
-            data = path.read_bytes()
-            if path.suffix.lower() == ".svg":
-                self.build.problems += svg_problems(label, data)
-                continue
-            for finding in site_file_findings(pathlib.PurePosixPath(rel), data, self.policy, set()):
-                text = data.decode("utf-8", errors="replace") if finding.needle else ""
-                self.build.problems.append(Problem(label, line_of(text, finding.needle), finding.message))
+        """The pages still queued, then every other file the build wrote: HTML, SVG, JS,
+        JSON and XML, and no unknown type; every result collected."""
+        runner = self._runner()
+        written, self.pages_to_gate = self.pages_to_gate, []
+        if written:
+            self.gate_results.append(runner.call("gate_pages", written))
+        self.gate_results.append(runner.call("gate_site", str(self.site_dir), frozenset(self.gated)))
+        results, self.gate_results = self.gate_results, []
+        for future in results:
+            found, problems = result_or_problem(future, self.build.docs_label)
+            self.build.problems += problems + (found or [])
+
+    def stop(self) -> None:
+        """The end of the build: the worker, if any, stops."""
+        if self.runner is not None:
+            self.runner.stop()
