@@ -185,7 +185,8 @@ class Runner:
         self.waiting: collections.deque[Future] = collections.deque()  # answers come in order
         self.lock = threading.Lock()
         threading.Thread(target=self._write, args=(self.process.stdin,), daemon=True).start()
-        threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True).start()
+        self.reader = threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True)
+        self.reader.start()
         _running.add(self)
         self.call(_START, site, policy)
 
@@ -216,7 +217,7 @@ class Runner:
         while True:
             try:
                 ok, value = pickle.load(pipe)
-            except (EOFError, OSError, pickle.UnpicklingError):
+            except (EOFError, OSError, ValueError, pickle.UnpicklingError):
                 break
             with self.lock:
                 future = self.waiting.popleft()
@@ -224,6 +225,8 @@ class Runner:
                 future.set_result(value)
             else:
                 future.set_exception(WorkerFailed(value))
+        with contextlib.suppress(OSError):
+            pipe.close()
         with self.lock:
             left, self.waiting = list(self.waiting), collections.deque()
         for future in left:
@@ -238,8 +241,7 @@ class Runner:
         if not wait:
             process.kill()
         process.wait()
-        if process.stdout:
-            process.stdout.close()
+        self.reader.join()  # it closes the answers' pipe
 
 
 def result_or_problem(future: Future, label: str) -> tuple[Any, list[Problem]]:
