@@ -1,7 +1,8 @@
 """Build one site once and print what it cost, as JSON on the last line of stdout.
 
 Run as a subprocess by bench.py, so the peak memory (this process' max RSS) belongs to
-this build alone. Every event handler of every hook and plugin is wrapped in a timer,
+this build alone; the CPU time and peak memory of the page checks' second process (a
+child, on large sites) are reported beside it. Every event handler of every hook and plugin is wrapped in a timer,
 so each one's own time is measured in the same build. Times are CPU seconds of this
 process (the machine is shared, so wall-clock time says more about the neighbours);
 the wall-clock time is reported too.
@@ -56,11 +57,16 @@ def main(config_file: str) -> int:
     _instrument(config)
     build(config)
     usage = resource.getrusage(resource.RUSAGE_SELF)
+    # The second process of the page checks (act/validation/second_process.py), ended and
+    # waited for by the end of the build: its CPU time and peak memory, beside the build's.
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = {
         "wall_s": time.perf_counter() - start,
         "build_s": time.process_time() - cpu_start,
         "max_rss_mb": usage.ru_maxrss / 1024,
         "hooks_s": dict(own_time),
+        "second_process_s": children.ru_utime + children.ru_stime,
+        "second_process_rss_mb": children.ru_maxrss / 1024,
     }
     print(json.dumps(result))
     return 0

@@ -35,16 +35,27 @@ def runs(text: str, size: int = NEAR_COPY_RUN_WORDS) -> set[int]:
     return set(map(hash, zip(*(words[k:] for k in range(size)), strict=False)))  # shorter tails end it
 
 
-def shared_runs(texts: Mapping[str, str], size: int = NEAR_COPY_RUN_WORDS) -> Counter[tuple[str, str]]:
-    """Shared-run counts for every pair of pages (names in sorted order) that shares any.
+def run_hashes(text: str, size: int = NEAR_COPY_RUN_WORDS) -> array:
+    """A page's runs as a sorted array of their 64-bit hashes (8 bytes a run): what
+    `shared_runs_of` compares, made as each page comes (the text can then be let go)."""
+    return array("q", sorted(runs(text, size)))
 
-    Each page's runs are kept as a sorted array of their 64-bit hashes (8 bytes a run),
-    and the runs are counted in `PASSES` slices of the hash range: one index from run to
+
+def shared_runs(texts: Mapping[str, str], size: int = NEAR_COPY_RUN_WORDS) -> Counter[tuple[str, str]]:
+    """Shared-run counts for every pair of pages (names in sorted order) that shares any."""
+    return shared_runs_of({name: run_hashes(text, size) for name, text in texts.items()})
+
+
+def shared_runs_of(hashed: Mapping[str, array]) -> Counter[tuple[str, str]]:
+    """Shared-run counts for every pair of pages, from each page's `run_hashes` (made in
+    one process: Python's hash differs between processes).
+
+    The runs are counted in `PASSES` slices of the hash range: one index from run to
     pages for the whole site (8.7 million runs at 10,000 pages) took ~700 MB, one slice's
     an eighth. A run falls in exactly one slice, so the counts are the same.
     """
-    names = sorted(texts)
-    pages = [array("q", sorted(runs(texts[name], size))) for name in names]
+    names = sorted(hashed)
+    pages = [hashed[name] for name in names]
     pairs: Counter[tuple[str, str]] = Counter()
     step = 2**64 // PASSES
     for slice_number in range(PASSES):
@@ -69,11 +80,9 @@ def shared_runs(texts: Mapping[str, str], size: int = NEAR_COPY_RUN_WORDS) -> Co
     return pairs
 
 
-def near_copies(
-    texts: Mapping[str, str], limit: int, size: int = NEAR_COPY_RUN_WORDS
-) -> list[tuple[str, str, int]]:
+def near_copies(hashed: Mapping[str, array], limit: int) -> list[tuple[str, str, int]]:
     """Pairs of pages that share more than `limit` runs, most shared first, then by name."""
-    found = [(a, b, n) for (a, b), n in shared_runs(texts, size).items() if n > limit]
+    found = [(a, b, n) for (a, b), n in shared_runs_of(hashed).items() if n > limit]
     return sorted(found, key=lambda item: (-item[2], item[0], item[1]))
 
 

@@ -32,6 +32,7 @@ import sys
 import threading
 import traceback
 import weakref
+from array import array
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import IO, Any
@@ -66,28 +67,30 @@ class PageToGate:
 class Checks:
     """The checks themselves, with one build's state; in the worker or in this process."""
 
-    def __init__(self, site: SiteData, policy: Policy) -> None:
+    def __init__(self, site: SiteData, policy: Policy, near_copy_limit: int | None) -> None:
         self.site = site
         self.policy = policy
-        self.texts: dict[str, str] = {}  # readable text of each listed page, by its label
+        self.near_copy_limit = near_copy_limit  # None: the near copies are not looked for
+        self.runs: dict[str, array] = {}  # each listed page's ten-word runs, by its label
 
     def check_pages(self, pages: list[PageToCheck]) -> list[tuple[list[Problem], PageNames | None]]:
         results = []
         for page in pages:
             result = check_page(page.source, page.src_uri, page.meta, page.content, page.url, self.site)
-            if page.listed:
-                self.texts[page.source.path] = strip_tags(page.content)
+            if page.listed and self.near_copy_limit is not None:
+                self.runs[page.source.path] = near_copies.run_hashes(strip_tags(page.content))
             results.append((result.problems, result.names))
         return results
 
-    def near_copies(self, limit: int | None) -> list[Problem]:
+    def near_copies(self) -> list[Problem]:
         """Content pages that repeat each other: each pair named on both pages."""
-        # Only needed here: the texts are let go for the rest of the build.
-        texts, self.texts = self.texts, {}
+        # Only needed here: the runs are let go for the rest of the build.
+        hashed, self.runs = self.runs, {}
+        limit = self.near_copy_limit
         if limit is None:
             return []
         problems = []
-        for first, second, count in near_copies.near_copies(texts, limit):
+        for first, second, count in near_copies.near_copies(hashed, limit):
             problems.append(Problem(first, 1, near_copies.message(second, count, limit)))
             problems.append(Problem(second, 1, near_copies.message(first, count, limit)))
         return problems
@@ -151,7 +154,7 @@ class Checks:
 # Runners with a worker still running, so that a failed build (`on_build_error`, which is
 # given no config) can stop them. Weak: a runner that is gone is dropped from it.
 _running: weakref.WeakSet[Runner] = weakref.WeakSet()
-_START = "start"  # the first call a worker gets: `Checks(site, policy)`
+_START = "start"  # the first call a worker gets: `Checks(site, policy, near_copy_limit)`
 
 
 class WorkerFailed(RuntimeError):
@@ -166,11 +169,11 @@ class Runner:
     the calls, so handing over a batch never waits for the worker; another reads the answers
     into the calls' futures."""
 
-    def __init__(self, site: SiteData, policy: Policy, in_worker: bool) -> None:
+    def __init__(self, site: SiteData, policy: Policy, near_copy_limit: int | None, in_worker: bool) -> None:
         self.checks: Checks | None = None
         self.process: subprocess.Popen | None = None
         if not in_worker:
-            self.checks = Checks(site, policy)
+            self.checks = Checks(site, policy, near_copy_limit)
             return
         hooks_dir = str(pathlib.Path(__file__).resolve().parent.parent.parent)
         path = os.pathsep.join(filter(None, [hooks_dir, os.environ.get("PYTHONPATH")]))
@@ -188,7 +191,7 @@ class Runner:
         self.reader = threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True)
         self.reader.start()
         _running.add(self)
-        self.call(_START, site, policy)
+        self.call(_START, site, policy, near_copy_limit)
 
     def call(self, method: str, *args: Any) -> Future:
         if self.process is None:

@@ -140,7 +140,7 @@ class SiteValidation:
         if self.runner is None:
             start_from = self.build.settings.page_checks.second_process_from
             in_worker = start_from is not None and len(self.site.page_paths) >= start_from
-            self.runner = Runner(self.site, self.policy, in_worker)
+            self.runner = Runner(self.site, self.policy, self.build.settings.near_copy_runs_max, in_worker)
         # No symbolic link in the sources, and only an allowlist of files published from docs/.
         self.build.problems += symlink_problems(self.source_roots)
         docs = self.build.docs_dir.resolve()
@@ -221,14 +221,16 @@ class SiteValidation:
 
     def _runner(self) -> Runner:
         if self.runner is None:  # no `on_files` (a build of no files): the checks run here
-            self.runner = Runner(self.site, self.policy, in_worker=False)
+            self.runner = Runner(
+                self.site, self.policy, self.build.settings.near_copy_runs_max, in_worker=False
+            )
         return self.runner
 
     def check_queued_pages(self) -> None:
         """Every page's checks and the near copies between pages, all collected (`on_env`)."""
         self._send_pages_to_check()
         checked, self.checked = self.checked, []
-        near = self._runner().call("near_copies", self.build.settings.near_copy_runs_max)
+        near = self._runner().call("near_copies")
         for future in [*checked, near]:
             result, problems = result_or_problem(future, self.build.docs_label)
             self.build.problems += problems
