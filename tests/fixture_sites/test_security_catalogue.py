@@ -373,27 +373,35 @@ BATCHED = {
 }
 
 
+# Where the checks run: the fixture's own setting (a second process, as on a large site) or,
+# as on the real site, the build's own process (extra.page_checks.second_process_from: null).
+WHERE = {"second process": {}, "build process": {"extra": {"page_checks": {"second_process_from": None}}}}
+
+
 @pytest.mark.parametrize("found_by", list(BATCHED))
 def test_checks_run_in_batches_report_what_they_report_page_by_page(tmp_path, monkeypatch, found_by):
     """The page checks and the output gate run `PAGES_PER_BATCH` pages at a time
     (act/validation/site_validation.py): with a batch of 1, 2 or 3 pages (the queue emptied
     between pages) the build reports exactly what it reports with every page in one batch
-    (the queue emptied only in `on_env` and `on_post_build`)."""
+    (the queue emptied only in `on_env` and `on_post_build`), in the second process and in
+    the build's own."""
     from act.validation import site_validation
 
-    def reported(batch: int) -> list[str]:
+    def reported(batch: int, where: str) -> list[str]:
         monkeypatch.setattr(site_validation, "PAGES_PER_BATCH", batch)
-        (tmp_path / str(batch)).mkdir()
+        folder = tmp_path / str(len(list(tmp_path.iterdir())))
+        folder.mkdir()
         with pytest.raises(BuildFailed) as failed:
-            build_fixture(tmp_path / str(batch), BATCHED[found_by])
+            build_fixture(folder, BATCHED[found_by], **WHERE[where])
         return problems(failed.value.messages)
 
-    whole = reported(1000)
+    whole = reported(1000, "build process")
     assert {line.split(":")[0] for line in whole} == {
         "docs/treatments/good-treatment.md",
         "docs/conditions/good-condition.md",
         "docs/guides/good-guide.md",
     }
     assert all(("in the built page" in line) == (found_by == "output gate") for line in whole)
-    for batch in (1, 2, 3):
-        assert reported(batch) == whole
+    for batch in (1, 2, 3, 1000):
+        for where in WHERE:
+            assert reported(batch, where) == whole, (batch, where)

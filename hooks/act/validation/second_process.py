@@ -154,6 +154,7 @@ class Checks:
 # Runners with a worker still running, so that a failed build (`on_build_error`, which is
 # given no config) can stop them. Weak: a runner that is gone is dropped from it.
 _running: weakref.WeakSet[Runner] = weakref.WeakSet()
+ENDED = "the page checks' process ended"
 _START = "start"  # the first call a worker gets: `Checks(site, policy, near_copy_limit)`
 
 
@@ -169,16 +170,20 @@ class Runner:
     the calls, so handing over a batch never waits for the worker; another reads the answers
     into the calls' futures."""
 
-    def __init__(self, site: SiteData, policy: Policy, near_copy_limit: int | None, in_worker: bool) -> None:
+    def __init__(
+        self, site: SiteData, policy: Policy, near_copy_limit: int | None, site_dir: str | None = None
+    ) -> None:
+        """With `site_dir`, the checks run in a worker, whose command line names the site
+        folder it checks (so `ps` tells which build it serves); without, here."""
         self.checks: Checks | None = None
         self.process: subprocess.Popen | None = None
-        if not in_worker:
+        if site_dir is None:
             self.checks = Checks(site, policy, near_copy_limit)
             return
         hooks_dir = str(pathlib.Path(__file__).resolve().parent.parent.parent)
         path = os.pathsep.join(filter(None, [hooks_dir, os.environ.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
-            dying_with_this_process("act.validation.second_process"),
+            dying_with_this_process("act.validation.second_process", "--site-dir", site_dir),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             # MkDocs put hooks/ on sys.path only while it loaded the hooks.
@@ -187,6 +192,7 @@ class Runner:
         self.outbox: queue.SimpleQueue = queue.SimpleQueue()
         self.waiting: collections.deque[Future] = collections.deque()  # answers come in order
         self.lock = threading.Lock()
+        self.ended = False  # the worker has gone: no answer will come
         threading.Thread(target=self._write, args=(self.process.stdin,), daemon=True).start()
         self.reader = threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True)
         self.reader.start()
@@ -201,6 +207,9 @@ class Runner:
             return done
         future: Future = Future()
         with self.lock:
+            if self.ended:
+                future.set_exception(BrokenPipeError(ENDED))
+                return future
             self.waiting.append(future)
         self.outbox.put((method, args))
         return future
@@ -231,9 +240,10 @@ class Runner:
         with contextlib.suppress(OSError):
             pipe.close()
         with self.lock:
+            self.ended = True
             left, self.waiting = list(self.waiting), collections.deque()
         for future in left:
-            future.set_exception(BrokenPipeError("the page checks' process ended"))
+            future.set_exception(BrokenPipeError(ENDED))
 
     def stop(self, *, wait: bool = True) -> None:
         process, self.process = self.process, None

@@ -140,7 +140,12 @@ class SiteValidation:
         if self.runner is None:
             start_from = self.build.settings.page_checks.second_process_from
             in_worker = start_from is not None and len(self.site.page_paths) >= start_from
-            self.runner = Runner(self.site, self.policy, self.build.settings.near_copy_runs_max, in_worker)
+            self.runner = Runner(
+                self.site,
+                self.policy,
+                self.build.settings.near_copy_runs_max,
+                str(self.site_dir.resolve()) if in_worker else None,
+            )
         # No symbolic link in the sources, and only an allowlist of files published from docs/.
         self.build.problems += symlink_problems(self.source_roots)
         docs = self.build.docs_dir.resolve()
@@ -221,9 +226,7 @@ class SiteValidation:
 
     def _runner(self) -> Runner:
         if self.runner is None:  # no `on_files` (a build of no files): the checks run here
-            self.runner = Runner(
-                self.site, self.policy, self.build.settings.near_copy_runs_max, in_worker=False
-            )
+            self.runner = Runner(self.site, self.policy, self.build.settings.near_copy_runs_max)
         return self.runner
 
     def check_queued_pages(self) -> None:

@@ -1,0 +1,144 @@
+"""The page checks' second process (act/validation/second_process.py), with no build: a
+worker answers what the build's own process answers, in order; an error in it is raised
+with its traceback; a worker that dies or a failed build ends in a problem, never a hang."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pathlib
+import signal
+
+import pytest
+from act.problems import Problem, SourceMap
+from act.security.gate import Policy
+from act.validation import second_process
+from act.validation.page import SiteData
+from act.validation.second_process import (
+    PageToCheck,
+    PageToGate,
+    Runner,
+    WorkerFailed,
+    result_or_problem,
+    stop_all_after_failure,
+)
+from testkit.processes import processes_mentioning, wait_for
+
+SITE = SiteData(vocabulary={}, variants={}, today=dt.date(2026, 11, 27), allow_overdue=False)
+ONERROR = (
+    "attribute 'onerror' on <img> is not allowed — remove it; if the theme or a hook writes it on purpose, "
+    "add it to hooks/act/security/allowlist.py"
+)
+# 25 words: 16 ten-word runs.
+SHARED = (
+    "Your care team talks about what the treatment involves, how long it takes, "
+    "what you may feel, and what help you can get at home."
+)
+
+
+@pytest.fixture
+def written(tmp_path) -> list[PageToGate]:
+    """Two built pages and their sources: one clean, one with a script the gate refuses."""
+    pages = []
+    for name, body in (("clean", "<p>Fine.</p>"), ("hostile", "<p>Fine.</p>\n<img src=x onerror=alert(1)>")):
+        source = tmp_path / f"{name}.md"
+        source.write_text(
+            f"# {name}\n\nFine.\n\n<img src=x onerror=alert(1)>\n" if name == "hostile" else "# x\n"
+        )
+        page = tmp_path / "site" / f"{name}.html"
+        page.parent.mkdir(exist_ok=True)
+        page.write_text(f"<!doctype html><html><head><title>{name}</title></head><body>{body}</body></html>")
+        pages.append(PageToGate(f"docs/{name}.md", str(source), str(page)))
+    return pages
+
+
+def listed(name: str, text: str) -> PageToCheck:
+    source = SourceMap(f"docs/{name}.md", f"# {name}\n\n{text}\n")
+    return PageToCheck(f"{name}.md", source, {}, f"<p>{text}</p>", f"{name}/", listed=True)
+
+
+def answers(runner: Runner, written: list[PageToGate]) -> list:
+    calls = [
+        runner.call("gate_pages", written),
+        runner.call("check_pages", [listed("one", SHARED), listed("two", SHARED)]),
+        runner.call("near_copies"),
+        runner.call("gate_site", str(pathlib.Path(written[0].written).parent), frozenset(["clean.html"])),
+    ]
+    return [call.result(timeout=60) for call in calls]
+
+
+def test_a_worker_answers_what_the_build_process_answers(tmp_path, written):
+    here = Runner(SITE, Policy(), 15)
+    there = Runner(SITE, Policy(), 15, str(tmp_path / "site"))
+    try:
+        expected = answers(here, written)
+        assert answers(there, written) == expected
+    finally:
+        there.stop()
+    gate, _checked, near, site = expected
+    assert gate == [Problem("docs/hostile.md", 5, f"in the built page: {ONERROR}")]
+    assert near == [
+        Problem(
+            f"docs/{first}.md",
+            1,
+            f"shares 16 10-word runs with docs/{second}.md (more than 15) — say what is specific to each page, "
+            "and keep shared background on one page that the other links to",
+        )
+        for first, second in (("one", "two"), ("two", "one"))
+    ]
+    assert site == [Problem("site/hostile.html", 2, ONERROR)]  # not gated as a page: gated as a file
+
+
+def test_the_worker_ends_with_the_build_and_leaves_no_process(tmp_path, written):
+    runner = Runner(SITE, Policy(), None, str(tmp_path / "site"))
+    process = runner.process
+    assert process is not None and processes_mentioning(str(tmp_path / "site"))
+    runner.stop()
+    assert process.returncode == 0
+    assert not processes_mentioning(str(tmp_path / "site"))
+
+
+def test_an_error_in_the_worker_is_raised_with_its_traceback(tmp_path):
+    runner = Runner(SITE, Policy(), None, str(tmp_path / "site"))
+    try:
+        with pytest.raises(WorkerFailed) as failed:
+            runner.call("no_such_check").result(timeout=60)
+        assert "no_such_check failed in the page checks' process" in str(failed.value)
+        assert "AttributeError: 'Checks' object has no attribute 'no_such_check'" in str(failed.value)
+        # The worker goes on answering.
+        assert runner.call("near_copies").result(timeout=60) == []
+    finally:
+        runner.stop()
+
+
+def test_a_worker_that_dies_is_a_problem_not_a_hang(tmp_path, written):
+    runner = Runner(SITE, Policy(), None, str(tmp_path / "site"))
+    try:
+        assert runner.call("near_copies").result(timeout=60) == []
+        assert runner.process is not None
+        os.kill(runner.process.pid, signal.SIGKILL)
+        runner.process.wait(timeout=30)
+        late = runner.call("gate_pages", written)
+        assert result_or_problem(late, "docs") == (
+            None,
+            [
+                Problem(
+                    "docs",
+                    1,
+                    "the page checks stopped before they finished (the page checks' process ended) — build "
+                    "again; if it happens again, report it with the build's log",
+                )
+            ],
+        )
+    finally:
+        runner.stop()
+
+
+def test_a_failed_build_stops_its_worker_at_once(tmp_path, written):
+    """`on_build_error` (no config): every live worker stops, its waiting calls undone."""
+    runner = Runner(SITE, Policy(), None, str(tmp_path / "site"))
+    waiting = [runner.call("gate_pages", written * 200) for _ in range(20)]
+    stop_all_after_failure()
+    assert not second_process._running
+    assert wait_for(lambda: not processes_mentioning(str(tmp_path / "site")), 10)
+    assert all(call.done() for call in waiting)
