@@ -8,8 +8,10 @@ import datetime as dt
 import os
 import pathlib
 import signal
+import time
 
 import pytest
+from act.leftovers import process_alive
 from act.problems import Problem, SourceMap
 from act.security.gate import Policy
 from act.validation import second_process
@@ -142,3 +144,47 @@ def test_a_failed_build_stops_its_worker_at_once(tmp_path, written):
     assert not second_process._running
     assert wait_for(lambda: not processes_mentioning(str(tmp_path / "site")), 10)
     assert all(call.done() for call in waiting)
+
+
+# A build's process, with a worker busy on a long call when the build is killed outright.
+BUSY_BUILD = """\
+import datetime as dt, sys, time
+sys.path.insert(0, sys.argv[1])
+from act.security.gate import Policy
+from act.validation.page import SiteData
+from act.validation.second_process import PageToGate, Runner
+runner = Runner(SiteData({}, {}, dt.date(2026, 11, 27), False), Policy(), None, sys.argv[2])
+page = PageToGate("docs/x.md", None, sys.argv[3])
+runner.call("gate_pages", [page] * 1_000_000)  # minutes of work
+print(runner.process.pid, flush=True)
+time.sleep(120)
+"""
+
+
+def test_a_worker_busy_when_its_build_is_killed_outright_dies_with_it(tmp_path, written):
+    """SIGKILL leaves the build no time to stop its worker, and a busy worker does not read
+    the end of its input: the system kills it (Linux's PR_SET_PDEATHSIG)."""
+    import subprocess
+    import sys
+
+    from testkit.sitebuild import ROOT
+
+    site = str(tmp_path / "site")
+    build = subprocess.Popen(
+        [sys.executable, "-c", BUSY_BUILD, str(ROOT / "hooks"), site, written[1].written],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert build.stdout is not None
+        worker = int(build.stdout.readline())
+        time.sleep(0.5)  # well into the long call
+        assert processes_mentioning(site) and not build.poll()
+        build.kill()
+        build.wait(timeout=30)
+        assert wait_for(lambda: not processes_mentioning(site), 10), processes_mentioning(site)
+        # Gone, or dead and waiting to be reaped (a killed process lingers while it exits).
+        assert wait_for(lambda: not process_alive(worker), 10)
+    finally:
+        build.kill()
+        build.communicate()
