@@ -92,8 +92,8 @@ def _run(config_file: pathlib.Path, workdir: pathlib.Path, timeout: int) -> dict
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def _own(result: dict, origin_suffix: str) -> float | None:
-    own = result.get("hooks_s") or {}
+def _own(result: dict, origin_suffix: str, key: str = "hooks_s") -> float | None:
+    own = result.get(key) or {}
     matches = [t for name, t in own.items() if name.endswith(origin_suffix)]
     return sum(matches) if matches else None
 
@@ -128,10 +128,11 @@ def run_size(n: int, out: pathlib.Path, timeout: int, variants: list[str] | None
             f"({time.perf_counter() - started:.0f} s wall)",
             flush=True,
         )
-        own = None
+        own = own_wall = None
         if own_key and "error" not in result:
-            own = _own(result, own_key if own_key in (PLUGIN, ".py") else os.path.basename(own_key))
-        rows.append({"n": n, "label": label, "own_s": own, **result})
+            suffix = own_key if own_key in (PLUGIN, ".py") else os.path.basename(own_key)
+            own, own_wall = _own(result, suffix), _own(result, suffix, "hooks_wall_s")
+        rows.append({"n": n, "label": label, "own_s": own, "own_wall_s": own_wall, **result})
         on_row(rows[-1])
 
 
@@ -142,13 +143,13 @@ def _fmt_pct(delta: float, base: float) -> str:
 def table(rows: list[dict]) -> str:
     lines = [
         "| pages | build | CPU time (s) | Δ CPU vs Material (s, %) | own CPU time (s, % of build) "
-        "| second process CPU (s) | wall time (s) | peak RSS (MB) | Δ RSS (MB, %) |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| second process CPU (s) | wall time (s) | own wall time (s, % of wall) | peak RSS (MB) | Δ RSS (MB, %) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     base = {r["n"]: r for r in rows if r["label"] == BASELINE and "error" not in r}
     for r in rows:
         if "error" in r:
-            lines.append(f"| {r['n']} | {r['label']} | failed: {r['error']} | | | | | | |")
+            lines.append(f"| {r['n']} | {r['label']} | failed: {r['error']} | | | | | | | |")
             continue
         b = base.get(r["n"])
         own = (
@@ -161,9 +162,14 @@ def table(rows: list[dict]) -> str:
         # Only our page checks start a second process (on large sites): beside the build, on
         # another core; its CPU time is not in the build's.
         second = f"{r['second_process_s']:.1f}" if r.get("second_process_s") else ""
+        own_wall = (
+            f"{r['own_wall_s']:.2f} ({r['own_wall_s'] / r['wall_s'] * 100:.1f} %)"
+            if r.get("own_wall_s") is not None
+            else ""
+        )
         lines.append(
             f"| {r['n']} | {r['label']} | {r['build_s']:.1f} | {dt_} | {own} | {second} | {r['wall_s']:.1f} "
-            f"| {r['max_rss_mb']:.0f} | {dm} |"
+            f"| {own_wall} | {r['max_rss_mb']:.0f} | {dm} |"
         )
     return "\n".join(lines)
 
