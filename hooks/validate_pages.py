@@ -3,7 +3,8 @@
 Each problem is logged as one line, `docs/path.md:LINE: what is wrong — how to fix it`;
 all problems of the build (every hook's) are collected, then the build fails once with a
 PluginError. Page problems are raised in `on_env`, after every page is converted and
-before any is written. Whether the disclaimer reached each page can only be seen in the
+before any is written (near copies between pages, when they are the only problems, just
+before the first page is written). Whether the disclaimer reached each page can only be seen in the
 written HTML: that is checked in `on_post_page` and raised in `on_post_build`. Under
 `mkdocs serve`, a failed rebuild logs the same lines and the preview keeps serving the
 last good site (act/serve.py), instead of MkDocs' empty, stalled preview.
@@ -60,13 +61,25 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
 @event_priority(100)  # before other hooks use page.meta that may be invalid
 def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
     validation = per_build(config, SiteValidation)
-    validation.check_queued_pages()  # and the near copies between pages
+    validation.check_queued_pages()
     validation.check_names()
     # overrides/partials/site-meta.html places it first in every page's <head>.
     env.globals["content_security_policy"] = validation.meta_policy()
-    build_of(config).report()
+    build = build_of(config)
+    if build.problems:  # the build fails here: with every problem, near copies included
+        validation.collect_near_copies()
+    build.report()
     # Every page is converted: what is alive now lives to the end of the build.
     per_build(config, HeapFreeze).freeze()
+
+
+def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> None:
+    """Before the first page is written: the near copies, left to the second process
+    while the other hooks did their `on_env` work."""
+    validation = per_build(config, SiteValidation)
+    if validation.near is not None:
+        validation.collect_near_copies()
+        build_of(config).report()
 
 
 @event_priority(-100)  # the page as written: after every plugin and hook has changed it
@@ -80,6 +93,7 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> None:
 def on_post_build(*, config: MkDocsConfig) -> None:
     validation = per_build(config, SiteValidation)
     try:
+        validation.collect_near_copies()  # a build with no page to write has them still
         validation.gate_site()
     finally:
         validation.stop()

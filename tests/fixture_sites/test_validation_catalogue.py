@@ -835,6 +835,19 @@ CATALOGUE: list[tuple[str, dict[str, str | bytes], list[str]]] = [
         ],
     ),
     (
+        # Near copies are collected late (act/validation/site_validation.py), yet a build
+        # that fails on a page problem reports them too, in the same failure.
+        "near-copy-pages-and-a-placeholder",
+        {**treatment(SUMMARY, SHARED_25), **guide("Some text.", f"{SHARED_25}\n\nTODO: write this section.")},
+        [
+            f"{DG}:1: shares 16 10-word runs with {DT} (more than 15) — say what is specific to each page, "
+            "and keep shared background on one page that the other links to",
+            f"{DG}:17: placeholder left in page ('TODO:') — replace it with the real text",
+            f"{DT}:1: shares 16 10-word runs with {DG} (more than 15) — say what is specific to each page, "
+            "and keep shared background on one page that the other links to",
+        ],
+    ),
+    (
         "placeholder-in-body",
         guide("Some text.", "TODO: write this section."),
         [
