@@ -89,3 +89,21 @@ def test_near_copy_runs_and_shared_counts_are_the_plain_definitions(passes, monk
         for pair in itertools.combinations(pages, 2)
     )
     assert near_copies.shared_runs(texts, 3) == expected and expected
+
+
+def test_names_compare_ascii_by_the_short_path_exactly_as_by_the_unicode_one():
+    """act.validation.names.normalise skips NFKC and the invisible-character filter for ASCII
+    text (its own NFKC form, with no Cf character): the same result as the full definition."""
+    import random
+    import unicodedata
+
+    from act.validation.names import normalise
+
+    def full(text: str) -> str:
+        text = "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
+        return " ".join(text.casefold().split())
+
+    rng = random.Random(13)
+    texts = ["".join(chr(rng.randrange(0, 128)) for _ in range(rng.randrange(0, 30))) for _ in range(5000)]
+    texts += ["Stent\u200b", "ﬁxation", "Café  ", "\u00adx", "Ｓｔｅｎｔ"]
+    assert [normalise(text) for text in texts] == [full(text) for text in texts]

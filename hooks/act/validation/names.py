@@ -33,7 +33,8 @@ _SPELLING_PATTERNS = [
 def normalise(text: str) -> str:
     """Compare names as a reader types them: case, spacing, Unicode forms (NFKC: `ﬁ` is `fi`)
     and invisible characters (zero-width spaces) do not matter."""
-    text = "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
+    if not text.isascii():  # ASCII is its own NFKC form and holds no invisible (Cf) character
+        text = "".join(ch for ch in unicodedata.normalize("NFKC", text) if unicodedata.category(ch) != "Cf")
     return " ".join(text.casefold().split())
 
 

@@ -21,7 +21,7 @@ from act.build import build_of
 from act.content_model import LISTED_TYPES
 from act.problems import Problem, SourceMap
 from act.security import csp
-from act.security.files import published_problem, symlink_problems
+from act.security.files import published_problem, symlink_problem, symlinks
 from act.security.gate import Policy
 from act.security.nesting import nesting_refusal
 from act.security.safe_yaml import MAX_FRONT_MATTER, yaml_refusal
@@ -148,27 +148,31 @@ class SiteValidation:
                 str(self.site_dir.resolve()) if in_worker else None,
             )
         # No symbolic link in the sources, and only an allowlist of files published from docs/.
-        self.build.problems += symlink_problems(self.source_roots)
-        docs = self.build.docs_dir.resolve()
+        links = symlinks(self.source_roots)
+        self.build.problems += [symlink_problem(where) for _path, where in links]
+        # A link, or a file reached through a linked folder: reported above, not judged again.
+        linked = {path for path, _where in links}
+        through_link = tuple(os.path.join(path, "") for path in linked)
+        # MkDocs makes a docs file's path as docs_dir + its name: a file whose path does not
+        # start so is the theme's or a vendored one.
+        docs = os.path.join(os.path.normpath(os.path.abspath(self.build.docs_dir)), "")
         for file in files:
-            if file.inclusion.is_excluded() or not file.abs_src_path:
+            path = file.abs_src_path
+            if file.inclusion.is_excluded() or not path or not path.startswith(docs):
                 continue
-            if not pathlib.Path(file.abs_src_path).resolve().is_relative_to(docs):
-                continue  # the theme's and the vendored files
-            if pathlib.Path(file.abs_src_path).is_symlink():
-                continue  # reported above
+            if path in linked or (through_link and path.startswith(through_link)):
+                continue
             why = published_problem(file.src_uri)
             if why:
                 self.build.problems.append(Problem(self.build.label(file.src_uri), 1, why))
         # Diagrams are documents too: a script in an SVG runs when the SVG is opened.
         for file in files.media_files():
-            if (
-                file.src_uri.lower().endswith(".svg")
-                and file.abs_src_path
-                and not file.inclusion.is_excluded()
-                and not pathlib.Path(file.abs_src_path).is_symlink()
-            ):
-                data = pathlib.Path(file.abs_src_path).read_bytes()
+            path = file.abs_src_path
+            if file.src_uri.lower().endswith(".svg") and path and not file.inclusion.is_excluded():
+                if path in linked or (through_link and path.startswith(through_link)) or os.path.islink(path):
+                    continue  # a link (reported above when under docs/ or overrides/)
+                with open(path, "rb") as svg:
+                    data = svg.read()
                 self.build.problems += svg_problems(self.build.label(file.src_uri), data)
 
     def read_source(self, page: Page) -> str | None:
@@ -177,7 +181,8 @@ class SiteValidation:
             return None
         label = self.build.label(page.file.src_uri)
         try:
-            data = pathlib.Path(page.file.abs_src_path).read_bytes()
+            with open(page.file.abs_src_path, "rb") as source:
+                data = source.read()
         except OSError as exc:  # deleted or unreadable since MkDocs listed it
             self.build.problems.append(
                 Problem(label, 1, f"file cannot be read ({exc.strerror}) — restore the file, or build again")
