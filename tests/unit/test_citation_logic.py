@@ -20,7 +20,6 @@ def test_render_leaves_code_unknown_ids_and_fences_alone():
     assert "`[^a]`" in out and "[^zz]" in out and "\n[^a]\n" in out
 
 
-
 def _render_line_by_line(markdown: str, numbers: dict[str, int]) -> str:
     """`render` as it was defined before its one-pass path: every line walked."""
     import re
@@ -88,6 +87,7 @@ def test_render_in_one_pass_equals_the_walk_on_every_real_page():
         assert render(body, numbers) == _render_line_by_line(body, numbers), path
         cited += "[^" in body
     assert cited > 10
+
 
 def test_blocks_split_paragraphs_and_list_items_with_their_first_line():
     body = 'Para one\ncontinues.\n\n- item one\n- item two\n  continues\n\n## Head 40%\n\n!!! note "Box"\n    Inside.'
