@@ -28,6 +28,8 @@ _NOT_PLAIN = re.compile(r"[^A-Za-z0-9 ,.:/_-]")
 # `<!DOCTYPE html><html …>`): the only place the attribute goes. Anchored at the start, so
 # nothing a page's text contains can be taken for it.
 _ROOT = re.compile(r"\A(\s*<!doctype html>\s*<html\b)([^<>]*)>", re.IGNORECASE)
+# A style attribute already on that tag (it would be a second one).
+_STYLE = re.compile(r"\sstyle\s*=", re.IGNORECASE)
 
 
 def hosted_address(site_url: str | None, src_uri: str) -> str:
@@ -98,7 +100,7 @@ def add_to_root(html: str, style: str) -> str | None:
     """`html` with `style="…"` added to its `<html>` start tag; None if the document does
     not open with `<!doctype html><html …>` or that tag already has a style."""
     match = _ROOT.match(html)
-    if match is None or re.search(r"\sstyle\s*=", match[2], re.IGNORECASE):
+    if match is None or _STYLE.search(match[2]):
         return None
     escaped = style.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
     # The match is the document's opening (anchored at its start), so the first occurrence
