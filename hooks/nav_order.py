@@ -2,7 +2,10 @@
 
 Titles are known only after every page has been read, so the sort happens in `on_env`
 (before the 404 page, a theme template, is rendered: its menu is sorted like every other
-page's) or at the first `on_page_context`, and previous/next links are rebuilt to match.
+page's), and previous/next links are rebuilt to match. MkDocs runs `on_nav`, then `on_env`,
+then every page's `on_page_context` (mkdocs/commands/build.py), so no page is rendered
+before the sort; a per-page check that it had happened sorted nothing, at a cost every page
+paid.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
 
 
 def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -26,8 +28,3 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
     if order.nav is not None:
         order.sort_once(order.nav)
     return env
-
-
-def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    per_build(config, NavigationOrder).sort_once(nav)
-    return context

@@ -16,7 +16,7 @@ def on_page_context(context: dict, /, *, page: Page, config: MkDocsConfig, nav: 
         site_name=config.site_name,
         site_url=config.site_url,
         canonical_url=page.canonical_url,
-        clinical=page_status(page.meta, page.file.content_string),
+        clinical=page_status(page.meta, lambda: page.file.content_string),
     )
     context["structured_data"] = json_ld(data) if data is not None else None
     return context

@@ -102,16 +102,20 @@ def home_cards(
 
     conditions, treatments = of_type("condition"), of_type("treatment")
     known_areas = set((vocabulary.get("body_areas") or {}).keys())
+    parts = data.get("body_parts") or []
+    # Each page with its body areas as a set, made once rather than once per body part.
+    conditions_in = [(p, set(p.meta.get("body_areas") or [])) for p in conditions] if parts else []
+    treatments_in = [(p, set(p.meta.get("body_areas") or [])) for p in treatments] if parts else []
 
     body: list[Card] = []
-    for part in data.get("body_parts") or []:
+    for part in parts:
         areas = set(part["areas"])
         for area in sorted(areas - known_areas):
             message = f"body area `{area}` is not in vocabulary.yml — use one of its body_areas slugs"
             problems.append(Problem(path, _line_of(text, area), message))
 
-        found = tuple(link(p) for p in conditions if areas & set(p.meta.get("body_areas") or []))
-        more = tuple(link(p) for p in treatments if areas & set(p.meta.get("body_areas") or []))
+        found = tuple(link(p) for p, in_areas in conditions_in if areas & in_areas)
+        more = tuple(link(p) for p, in_areas in treatments_in if areas & in_areas)
         if found or more:
             body.append(Card(part["name"], found, more))
 

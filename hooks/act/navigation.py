@@ -66,7 +66,7 @@ def _walk(items: list) -> list[Page]:
 
 class NavigationOrder:
     """Sorts one build's navigation once (`per_build` state): titles are known only after
-    every page has been read, so at the first `on_page_context`, before any page is rendered."""
+    every page has been read, so in `on_env`, before any page is rendered."""
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.sorted = False

@@ -13,9 +13,12 @@ PRINT_HEADS) can check the whole attribute against one strict pattern.
 from __future__ import annotations
 
 import datetime
+import posixpath
 import re
+from pathlib import PurePath
+from urllib.parse import quote as urlquote
 
-from mkdocs.structure.files import File
+from mkdocs.utils import is_markdown_file
 
 # The custom properties print.css reads, in the order they are written.
 PROPERTIES = ("--act-print-title", "--act-print-address", "--act-print-reviewed")
@@ -25,6 +28,8 @@ _NOT_PLAIN = re.compile(r"[^A-Za-z0-9 ,.:/_-]")
 # `<!DOCTYPE html><html …>`): the only place the attribute goes. Anchored at the start, so
 # nothing a page's text contains can be taken for it.
 _ROOT = re.compile(r"\A(\s*<!doctype html>\s*<html\b)([^<>]*)>", re.IGNORECASE)
+# A style attribute already on that tag (it would be a second one).
+_STYLE = re.compile(r"\sstyle\s*=", re.IGNORECASE)
 
 
 def hosted_address(site_url: str | None, src_uri: str) -> str:
@@ -32,8 +37,28 @@ def hosted_address(site_url: str | None, src_uri: str) -> str:
     end in `.html`, which the host does not serve): "" without a site_url."""
     if not site_url:
         return ""
-    url = File(src_uri, src_dir=None, dest_dir="", use_directory_urls=True).url
+    url = directory_url(src_uri)
     return site_url.rstrip("/") + "/" + ("" if url == "./" else url)
+
+
+def directory_url(src_uri: str) -> str:
+    """`File(src_uri, src_dir=None, dest_dir="", use_directory_urls=True).url`: the URL
+    MkDocs gives the file with directory URLs (`a/b.md` → `a/b/`, `a/index.md` and
+    `a/README.md` → `a/`, any other file its own path), made from the same steps on the
+    string. Making a MkDocs File for it cost 50-65 µs a page inside a build (half of this
+    hook). tests/unit/test_print_heads.py holds it equal to File's on every real page and
+    on thousands of made-up paths, so a MkDocs upgrade that changes the rule fails there."""
+    if not src_uri or src_uri.startswith(".") or "/." in src_uri or "//" in src_uri or src_uri.endswith("/"):
+        # Only these can hold an empty or "." part, which File drops (as PurePath does).
+        src_uri = PurePath(src_uri).as_posix()
+    if is_markdown_file(src_uri):
+        parent, filename = posixpath.split(src_uri)
+        stem = posixpath.splitext(filename)[0]
+        if stem in ("index", "README"):
+            return urlquote((parent or ".") + "/")
+        return urlquote(posixpath.join(parent, stem) + "/")
+    parent, filename = posixpath.split(src_uri)
+    return urlquote((parent or ".") + "/" if filename == "index.html" else src_uri)
 
 
 class Addresses(dict):
@@ -75,7 +100,7 @@ def add_to_root(html: str, style: str) -> str | None:
     """`html` with `style="…"` added to its `<html>` start tag; None if the document does
     not open with `<!doctype html><html …>` or that tag already has a style."""
     match = _ROOT.match(html)
-    if match is None or re.search(r"\sstyle\s*=", match[2], re.IGNORECASE):
+    if match is None or _STYLE.search(match[2]):
         return None
     escaped = style.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
     # The match is the document's opening (anchored at its start), so the first occurrence

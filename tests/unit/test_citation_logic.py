@@ -20,6 +20,75 @@ def test_render_leaves_code_unknown_ids_and_fences_alone():
     assert "`[^a]`" in out and "[^zz]" in out and "\n[^a]\n" in out
 
 
+def _render_line_by_line(markdown: str, numbers: dict[str, int]) -> str:
+    """`render` as it was defined before its one-pass path: every line walked."""
+    import re
+
+    from act.citations import CITATION_RE, CODE_SPAN_RE, FENCE_RE
+
+    seen: dict[str, int] = {}
+
+    def link(match: re.Match[str]) -> str:
+        source_id = match.group(1)
+        number = numbers.get(source_id)
+        if number is None:
+            return match.group(0)
+        seen[source_id] = seen.get(source_id, 0) + 1
+        return (
+            f'<sup class="citation" id="cite-{source_id}-{seen[source_id]}">'
+            f'<a href="#source-{source_id}" aria-label="source {number}">{number}</a></sup>'
+        )
+
+    out, fenced = [], False
+    for line in markdown.split("\n"):
+        if FENCE_RE.match(line):
+            fenced = not fenced
+        if fenced or "[^" not in line:
+            out.append(line)
+            continue
+        pieces, last = [], 0
+        for span in CODE_SPAN_RE.finditer(line):
+            pieces.append(CITATION_RE.sub(link, line[last : span.start()]))
+            pieces.append(span.group(0))
+            last = span.end()
+        pieces.append(CITATION_RE.sub(link, line[last:]))
+        out.append("".join(pieces))
+    return "\n".join(out)
+
+
+_PIECES = ["[^a]", "[^b]", "[^a-1]", "[^zz]", "[^A]", "[^", "]", "^", "[", " ", "word", "\n", "\n\n"]
+_CODE = ["`", "```", "~~~", "~", "  ```", "\t~~~"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_render_in_one_pass_equals_the_line_by_line_walk(seed):
+    """Differential: random Markdown, most of it without code (the one-pass path), some with
+    fences and code spans (the walk), against the line-by-line definition."""
+    import random
+
+    rng = random.Random(seed)
+    numbers = {"a": 1, "b": 2, "a-1": 3}
+    for _ in range(300):
+        pool = _PIECES + (_CODE if rng.random() < 0.3 else [])
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        assert render(text, numbers) == _render_line_by_line(text, numbers), repr(text)
+
+
+def test_render_in_one_pass_equals_the_walk_on_every_real_page():
+    from act.citations import source_numbers
+    from mkdocs.utils.meta import get_data
+    from testkit.sitebuild import ROOT
+
+    pages = sorted((ROOT / "docs").rglob("*.md"))
+    cited = 0
+    for path in pages:
+        body, meta = get_data(path.read_text(encoding="utf-8"))
+        numbers = source_numbers(meta.get("sources"))
+        assert render(body, numbers) == _render_line_by_line(body, numbers), path
+        cited += "[^" in body
+    assert cited > 10
+
+
 def test_blocks_split_paragraphs_and_list_items_with_their_first_line():
     body = 'Para one\ncontinues.\n\n- item one\n- item two\n  continues\n\n## Head 40%\n\n!!! note "Box"\n    Inside.'
     assert list(blocks(body, 10)) == [

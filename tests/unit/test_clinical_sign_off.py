@@ -196,4 +196,46 @@ def test_the_build_s_cheaper_status_agrees(state):
         "lapsed": signed_page().replace("30 minutes", "3 hours"),
     }[state]
     _, meta = get_data(text)
-    assert page_status(meta, text) == clinical_status(text) and clinical_status(text).state == state
+    reads = []
+
+    def read_source() -> str:
+        reads.append(1)
+        return text
+
+    assert page_status(meta, read_source) == clinical_status(text) and clinical_status(text).state == state
+    # The file is read only for a page that names a reviewer.
+    assert len(reads) == (0 if state == "awaiting" else 1)
+
+
+# Front matter a page may carry, hostile shapes included: only a mapping with a name is a sign-off.
+REVIEWS = [
+    None,
+    "Dr A",
+    [],
+    {},
+    {"name": ""},
+    {"name": None, "hash": "x"},
+    {"role": "Surgeon", "date": DAY},
+    {"name": "Dr A"},
+    {"name": "Dr A", "hash": 5},
+    {"name": 0, "hash": "abc"},
+    {"name": "Dr A", "role": "R", "date": DAY, "hash": "0" * 16},
+]
+
+
+@pytest.mark.parametrize("review", REVIEWS, ids=repr)
+@pytest.mark.parametrize("signed_meta", [False, True])
+def test_the_lazy_status_equals_reading_the_file_first(review, signed_meta):
+    """Differential: `page_status` (reads the file only for a named reviewer) against the
+    definition it replaced (always read the file, then `status_of` on its body)."""
+    from act.clinical_review import page_status, status_of
+    from mkdocs.utils.meta import YAML_RE, get_data
+
+    text = signed_page() if signed_meta else PAGE
+    for source in (text, text.replace("30 minutes", "3 hours"), "no front matter at all"):
+        _, meta = get_data(text)
+        metas = [meta, {**meta, "clinical_review": review}, {"clinical_review": review}, {}, "not a mapping"]
+        for page_meta in metas:
+            match = YAML_RE.match(source)
+            eager = status_of(page_meta, source[match.end() :] if match else source)
+            assert page_status(page_meta, lambda s=source: s) == eager

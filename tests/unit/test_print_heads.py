@@ -170,3 +170,39 @@ def test_the_hook_places_the_header_and_collects_a_problem_when_it_cannot(config
             "placed — check overrides/ for a template that changes the <html> tag",
         )
     ]
+
+
+def _file_url(src_uri: str) -> str:
+    """The definition `directory_url` replaced: a MkDocs File's own URL."""
+    from mkdocs.structure.files import File
+
+    return File(src_uri, src_dir=None, dest_dir="", use_directory_urls=True).url
+
+
+_PARTS = ["a", "b-c", "README", "index", "index.html", ".md", ".markdown", ".MD", ".mdown", ".html"]
+_PARTS += [".txt", "/", "//", ".", "..", " ", "%", "#", "?", "é", "\\", "&", "x y", "./", "/."]
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_the_directory_url_is_the_one_mkdocs_gives_any_path(seed):
+    """Differential: made-up paths, hostile ones included (empty and "." parts, a leading
+    or trailing slash, README and index pages, other extensions, characters to quote)."""
+    import random
+
+    from act.print_heads import directory_url
+
+    rng = random.Random(seed)
+    for _ in range(500):
+        src_uri = "".join(rng.choice(_PARTS) for _ in range(rng.randint(0, 8)))
+        assert directory_url(src_uri) == _file_url(src_uri), repr(src_uri)
+
+
+def test_the_directory_url_is_the_one_mkdocs_gives_every_real_page():
+    from act.print_heads import directory_url
+    from testkit.sitebuild import ROOT
+
+    docs = ROOT / "docs"
+    paths = [p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()]
+    assert len([p for p in paths if p.endswith(".md")]) > 50
+    for src_uri in paths:
+        assert directory_url(src_uri) == _file_url(src_uri), src_uri
