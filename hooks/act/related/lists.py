@@ -89,6 +89,7 @@ def _docs(pages: Sequence[PageRecord], settings: Settings) -> tuple[list[Doc], C
     """One ranking record per page, and on how many pages each word occurs."""
     key_by_url = {normalise_url(p.url): p.key for p in pages}
     stems = StemCache()  # shared across pages: each distinct word stemmed once
+    targets: dict[tuple[str, str], str | None] = {}  # (folder, href) -> URL, shared alike
     term_df: Counter[str] = Counter()
     keep = None if len(pages) <= Weights().exact_below else KEEP_WORDS
     docs = []
@@ -107,7 +108,9 @@ def _docs(pages: Sequence[PageRecord], settings: Settings) -> tuple[list[Doc], C
                 cancer_types=tuple(meta.get("cancer_types") or ()),
                 terms=WordCounts(words, keep),
                 title_terms=WordCounts(title_words),
-                links=frozenset(key_by_url[u] for u in linked_urls(page.html, page.url) if u in key_by_url),
+                links=frozenset(
+                    key_by_url[u] for u in linked_urls(page.html, page.url, targets) if u in key_by_url
+                ),
                 pinned=tuple(meta.get("related") or ()),
                 excluded=frozenset(meta.get("not_related") or ()),
                 listable=page.in_nav
@@ -139,8 +142,9 @@ class _Entries(dict):
 def _groups(key: str, ranked: list[Match], entries: _Entries) -> list[Group]:
     """The ranked pages grouped by type, groups in a fixed order, ranks kept within."""
     groups = []
+    types = [entries.index.doc(m.key).type for m in ranked]  # looked up once, not per group
     for page_type, heading in GROUPS:
-        pages = tuple(entries.of(key, m) for m in ranked if entries.index.doc(m.key).type == page_type)
+        pages = tuple(entries.of(key, m) for m, t in zip(ranked, types, strict=True) if t == page_type)
         if pages:
             groups.append(Group(page_type, heading, pages))
     return groups
