@@ -4,7 +4,6 @@ definition against the old one it replaced, on many random inputs (hooks/act/rel
 - terms(): words found with bytes.translate/split, against the regex over text.lower();
 - WordCounts: the most frequent words sorted in C, against Counter.most_common;
 - RelatedIndex: a page's strongest terms sorted in C, against heapq.nlargest;
-- linked_urls(): with the per-build memo of link targets, against none.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ import sys
 from collections import Counter
 
 import pytest
-from act.related.text import _LOWER_TO_ASCII, STOPWORDS, StemCache, WordCounts, _stem, linked_urls, terms
+from act.related.text import _LOWER_TO_ASCII, STOPWORDS, StemCache, WordCounts, _stem, terms
 
 _WORD = re.compile(r"[a-z][a-z]{2,}")
 
@@ -101,26 +100,3 @@ def test_the_strongest_terms_sorted_as_heapq_nlargest():
         pairs = [(rng.choice((0.5, 1.0, 1.5, rng.random())), f"w{w}") for w in words]
         for n in (0, 1, 24, 200):
             assert sorted(pairs, reverse=True)[:n] == heapq.nlargest(n, pairs)
-
-
-HREFS = [
-    "../x/",
-    "x/",
-    "#a",
-    "mailto:a@b",
-    "https://e.org/",
-    "../../../up/",
-    "",
-    "./",
-    "y/index.html",
-    "%7Ez/",
-]
-
-
-def test_link_targets_with_the_build_memo_as_without():
-    rng = random.Random(3)
-    memo: dict = {}
-    for _ in range(2000):
-        url = rng.choice(["", "a/", "a/b/", "a/b.html", "index.html", "c/d/e/"])
-        html = "".join(f'<a class="k" href="{rng.choice(HREFS)}">t</a>' for _ in range(rng.randint(0, 6)))
-        assert linked_urls(html, url, memo) == linked_urls(html, url)

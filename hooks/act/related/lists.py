@@ -89,7 +89,6 @@ def _docs(pages: Sequence[PageRecord], settings: Settings) -> tuple[list[Doc], C
     """One ranking record per page, and on how many pages each word occurs."""
     key_by_url = {normalise_url(p.url): p.key for p in pages}
     stems = StemCache()  # shared across pages: each distinct word stemmed once
-    targets: dict[tuple[str, str], str | None] = {}  # (folder, href) -> URL, shared alike
     term_df: Counter[str] = Counter()
     keep = None if len(pages) <= Weights().exact_below else KEEP_WORDS
     docs = []
@@ -108,9 +107,7 @@ def _docs(pages: Sequence[PageRecord], settings: Settings) -> tuple[list[Doc], C
                 cancer_types=tuple(meta.get("cancer_types") or ()),
                 terms=WordCounts(words, keep),
                 title_terms=WordCounts(title_words),
-                links=frozenset(
-                    key_by_url[u] for u in linked_urls(page.html, page.url, targets) if u in key_by_url
-                ),
+                links=frozenset(key_by_url[u] for u in linked_urls(page.html, page.url) if u in key_by_url),
                 pinned=tuple(meta.get("related") or ()),
                 excluded=frozenset(meta.get("not_related") or ()),
                 listable=page.in_nav

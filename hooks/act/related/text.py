@@ -142,39 +142,23 @@ def normalise_url(url: str) -> str:
     return path.strip("/")
 
 
-def linked_urls(
-    html: str, page_url: str, targets: dict[tuple[str, str], str | None] | None = None
-) -> set[str]:
+def linked_urls(html: str, page_url: str) -> set[str]:
     """Site-relative, normalised URLs of the pages this HTML links to.
 
     `page_url` is the linking page's own URL (MkDocs' `page.url`), which the relative
     links in its converted HTML are relative to. External links, in-page anchors and
-    links leaving the site are dropped. `targets`, if given, is one build's memo of
-    (folder, href) -> URL (None for a dropped link): pages in one folder mostly link
-    the same pages with the same hrefs, and the answer depends on nothing else.
+    links leaving the site are dropped.
     """
     base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
-    if targets is None:
-        targets = {}
     found: set[str] = set()
     for href in _HREF.findall(html):
-        key = (base, href)
-        if key not in targets:
-            targets[key] = _target(base, href)
-        url = targets[key]
-        if url is not None:
-            found.add(url)
+        if not href or href.startswith(("#", "mailto:", "tel:", "/")) or "://" in href:
+            continue
+        path = unquote(urlsplit(href).path)
+        if not path:
+            continue
+        joined = posixpath.normpath(posixpath.join(base, path))
+        if joined.startswith(".."):
+            continue
+        found.add(normalise_url(joined))
     return found
-
-
-def _target(base: str, href: str) -> str | None:
-    """The normalised site-relative URL `href` leads to from the folder `base`, or None."""
-    if not href or href.startswith(("#", "mailto:", "tel:", "/")) or "://" in href:
-        return None
-    path = unquote(urlsplit(href).path)
-    if not path:
-        return None
-    joined = posixpath.normpath(posixpath.join(base, path))
-    if joined.startswith(".."):
-        return None
-    return normalise_url(joined)
