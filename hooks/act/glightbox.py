@@ -80,7 +80,7 @@ def defer_lightbox(html: str) -> str | None:
     The plugin appends its stylesheet and library, one after the other, to <head> and
     its start-up script to <body>, and selectolax serialises the page, so the start-up
     script ends the document and the stylesheet is the first in it. Only those places
-    are looked at (a page is 100-500 K characters, mostly navigation; scanning all of it
+    are looked at (a page is tens to hundreds of K characters, mostly navigation; scanning it
     three times was most of this hook's cost). Why page content cannot pass for them:
 
     - The start-up script: the document must end with `<script id="init-glightbox">`,
