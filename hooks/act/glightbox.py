@@ -63,6 +63,11 @@ _ANCHORED = (
 )
 
 
+_SHEET_END = 'glightbox.min.css" rel="stylesheet">'
+_START_TAG = '<script id="init-glightbox">'
+_DOCUMENT_END = "</body></html>"
+
+
 def defer_lightbox(html: str) -> str | None:
     """The page with the lightbox out of the way of the first paint: the library loaded
     with `defer`, its stylesheet (used only once a diagram is opened) left for
@@ -70,27 +75,65 @@ def defer_lightbox(html: str) -> str | None:
     DOMContentLoaded, after the library.
 
     A page without the lightbox (front matter `glightbox: false`) is returned unchanged;
-    None when the three are not each found exactly once (a changed mkdocs-glightbox).
+    None when mkdocs-glightbox's tags are not where and what it writes (a changed plugin).
+
+    The plugin appends its stylesheet and library, one after the other, to <head> and
+    its start-up script to <body>, and selectolax serialises the page, so the start-up
+    script ends the document and the stylesheet is the first in it. Only those places
+    are looked at (a page is tens to hundreds of K characters, mostly navigation; scanning it
+    three times was most of this hook's cost). Why page content cannot pass for them:
+
+    - The start-up script: the document must end with `<script id="init-glightbox">`,
+      code without a `<`, `</script></body></html>`. The last `<script id="init-glightbox">`
+      in the document is then that one: a later one would start inside the code, which
+      holds no `<`, or in the fixed ending, which holds none. Material's own scripts
+      follow the page content in <body>, so content is never the document's end.
+    - The stylesheet: the first occurrence of `glightbox.min.css" rel="stylesheet">`,
+      before the start-up script. Everything before the plugin's tag is in <head>; the
+      serialiser escapes `<` and `>` in text and attribute values and `"` in attribute
+      values, so the literal (with its `"` and `>`) could only come before it as markup,
+      a comment or raw script text put in <head> by the templates, which put none (page
+      data reaches <head> escaped, or as JSON, where every `"` in a string is `\\"`).
+      The library must follow it at once, as the plugin writes it.
+    Copies of these tags elsewhere in a page (raw HTML in Markdown) are page content:
+    left as they are, for the page checks and the output gate to judge.
+    Tested with hostile pages in tests/unit/test_glightbox_defer.py.
     """
-    if "glightbox.min." not in html and '<script id="init-glightbox">' not in html:
-        return html
-    found = [_matches(html, *anchored) for anchored in _ANCHORED]
-    if not any(found):
-        return html
-    if any(len(matches) != 1 for matches in found):
+    start = _start_up_script(html)
+    if start is None:
+        return _without_start_up_script(html)
+    end = start.start()
+    at = html.find(_SHEET_END, 0, end)
+    begin = html.rfind("<", 0, at) if at >= 0 else -1
+    sheet = _STYLESHEET.fullmatch(html, begin, at + len(_SHEET_END)) if begin >= 0 else None
+    library = _LIBRARY.match(html, sheet.end(), end) if sheet is not None else None
+    if library is None:
         return None
-    (sheet,), (library,), (start,) = found
-    # The three in page order, each replaced in place.
-    edits = sorted(
+    # Each piece copied once, in page order.
+    return "".join(
         (
-            (sheet, ""),
-            (library, f'<script src="{library["src"]}" defer></script>'),
-            (start, f'<script id="init-glightbox">{START_WRAPPER.format(code=start["code"])}</script>'),
-        ),
-        key=lambda edit: edit[0].start(),
+            html[: sheet.start()],
+            f'<script src="{library["src"]}" defer></script>',
+            html[library.end() : end],
+            f"{_START_TAG}{START_WRAPPER.format(code=start['code'])}</script>",
+            html[start.end() :],
+        )
     )
-    parts, at = [], 0
-    for match, replacement in edits:
-        parts += (html[at : match.start()], replacement)
-        at = match.end()
-    return "".join(parts) + html[at:]
+
+
+def _start_up_script(html: str) -> re.Match[str] | None:
+    """The plugin's start-up script, if it is what ends the document (see defer_lightbox)."""
+    if not html.endswith(_DOCUMENT_END):
+        return None
+    at = html.rfind(_START_TAG)
+    return _START.fullmatch(html, at, len(html) - len(_DOCUMENT_END)) if at >= 0 else None
+
+
+def _without_start_up_script(html: str) -> str | None:
+    """A page whose document does not end with the start-up script: unchanged if none of
+    the plugin's three tags is anywhere in it (`glightbox: false`), else None."""
+    if "glightbox.min." not in html and _START_TAG not in html:
+        return html
+    if any(_matches(html, *anchored) for anchored in _ANCHORED):
+        return None
+    return html

@@ -139,8 +139,9 @@ class _Entries(dict):
 def _groups(key: str, ranked: list[Match], entries: _Entries) -> list[Group]:
     """The ranked pages grouped by type, groups in a fixed order, ranks kept within."""
     groups = []
+    types = [entries.index.doc(m.key).type for m in ranked]  # looked up once, not per group
     for page_type, heading in GROUPS:
-        pages = tuple(entries.of(key, m) for m in ranked if entries.index.doc(m.key).type == page_type)
+        pages = tuple(entries.of(key, m) for m, t in zip(ranked, types, strict=True) if t == page_type)
         if pages:
             groups.append(Group(page_type, heading, pages))
     return groups

@@ -11,6 +11,8 @@ import posixpath
 import re
 from array import array
 from collections import Counter
+from itertools import repeat
+from operator import itemgetter
 from urllib.parse import unquote, urlsplit
 
 from act.html_text import strip_tags  # noqa: F401 (part of this module's interface)
@@ -59,18 +61,41 @@ class StemCache(dict):
     """word -> stem ('' for a stop word), filled on first sight of each word.
 
     One per build, shared by its pages: looking a word up is then a C-level dict hit,
-    so counting a page's words never runs Python code per word.
+    so counting a page's words never runs Python code per word. Keys are the words as
+    `terms` finds them: str, or ASCII bytes from its fast path, where a word of one or
+    two letters (which the regex never returns) is also a stop word.
     """
 
-    def __missing__(self, word: str) -> str:
-        stem = self[word] = "" if word in STOPWORDS else _stem(word)
+    def __missing__(self, word: str | bytes) -> str:
+        text = word.decode("ascii") if isinstance(word, bytes) else word
+        stem = self[word] = "" if len(text) < 3 or text in STOPWORDS else _stem(text)
         return stem
+
+
+# The words of a text, found without a regex: every byte of its UTF-8 form that is not an
+# ASCII letter (including each byte of every non-ASCII character) becomes a space and
+# A-Z become a-z; what `bytes.split` then returns are exactly the maximal runs of ASCII
+# letters of `text.lower()`, which is what `_WORD.findall` takes when they are 3 or more
+# letters long. Exactly two characters lower-case to ASCII letters ("İ" -> "i̇" and the
+# Kelvin sign -> "k"; checked over every code point in tests/unit/test_related_text_equivalence.py):
+# a text holding either takes the regex path.
+_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+_LOWER_TO_ASCII = ("\u0130", "\u212a")
+
+
+def _words(text: str) -> list[str] | list[bytes]:
+    """The runs of letters `terms` counts (as bytes on the fast path; runs shorter
+    than 3 letters included there, the StemCache drops them)."""
+    if not text.isascii() and any(c in text for c in _LOWER_TO_ASCII):
+        return _WORD.findall(text.lower())
+    # surrogatepass: a lone surrogate (never in a page read as UTF-8) still splits words.
+    return text.encode("utf-8", "surrogatepass").translate(_LETTERS).split()
 
 
 def terms(text: str, stems: StemCache | None = None) -> Counter[str]:
     """Counts of the topic words in plain text: lower-cased, stop words dropped, stemmed."""
     lookup = (stems if stems is not None else StemCache()).__getitem__
-    counts = Counter(map(lookup, _WORD.findall(text.lower())))
+    counts = Counter(map(lookup, _words(text)))
     counts.pop("", None)  # the stop words
     return counts
 
@@ -83,9 +108,16 @@ class WordCounts:
     __slots__ = ("words", "counts")
 
     def __init__(self, counts: Counter[str], keep: int | None = None) -> None:
-        pairs = counts.most_common(keep) if keep is not None and len(counts) > keep else counts.items()
-        self.words = tuple(w for w, _ in pairs)
-        self.counts = array("H", (min(c, 65535) for _, c in pairs))
+        if keep is not None and len(counts) > keep:
+            # counts.most_common(keep), sorted in C: most_common is heapq.nlargest, which
+            # is sorted(..., reverse=True)[:keep], ties in insertion order in both (a
+            # stable sort stays stable reversed); tests/unit/test_related_text_equivalence.py.
+            pairs = sorted(counts.items(), key=itemgetter(1), reverse=True)[:keep]
+            words, values = tuple(map(itemgetter(0), pairs)), map(itemgetter(1), pairs)
+        else:
+            words, values = tuple(counts), counts.values()
+        self.words = words
+        self.counts = array("H", map(min, values, repeat(65535)))
 
     def items(self):
         return zip(self.words, self.counts, strict=True)
