@@ -205,19 +205,21 @@ class Runner:
             done: Future = Future()
             done.set_result(getattr(self.checks, method)(*args))  # an error raises here, as it did
             return done
+        # Pickled here, so a value that cannot be sent fails this call, not the writer.
+        data = pickle.dumps((method, args), protocol=pickle.HIGHEST_PROTOCOL)
         future: Future = Future()
         with self.lock:
             if self.ended:
                 future.set_exception(BrokenPipeError(ENDED))
                 return future
             self.waiting.append(future)
-        self.outbox.put((method, args))
+        self.outbox.put(data)
         return future
 
     def _write(self, pipe: IO[bytes]) -> None:
         try:
-            while (call := self.outbox.get()) is not None:
-                pickle.dump(call, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            while (data := self.outbox.get()) is not None:
+                pipe.write(data)  # one pickle: the worker's pickle.load reads exactly it
                 pipe.flush()
         except (BrokenPipeError, OSError):
             pass  # the worker is gone: the reader fails what is waiting
