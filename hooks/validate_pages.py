@@ -3,8 +3,9 @@
 Each problem is logged as one line, `docs/path.md:LINE: what is wrong — how to fix it`;
 all problems of the build (every hook's) are collected, then the build fails once with a
 PluginError. Page problems are raised in `on_env`, after every page is converted and
-before any is written (near copies between pages, when they are the only problems, just
-before the first page is written). Whether the disclaimer reached each page can only be seen in the
+before any is written (near copies between pages, when they are the only problems, by the
+next report, before any page is written); checks still running are waited for by
+whichever report comes first (`act.build.Build.pending`). Whether the disclaimer reached each page can only be seen in the
 written HTML: that is checked in `on_post_page` and raised in `on_post_build`. Under
 `mkdocs serve`, a failed rebuild logs the same lines and the preview keeps serving the
 last good site (act/serve.py), instead of MkDocs' empty, stalled preview.
@@ -29,7 +30,7 @@ from act.build import HeapFreeze, build_of, per_build, thaw_after_failure
 from act.serve import keep_last_good_site
 from act.validation.second_process import stop_all_after_failure
 from act.validation.site_validation import SiteValidation, site_dir_problems
-from jinja2 import Environment
+from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
@@ -67,19 +68,18 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
     env.globals["content_security_policy"] = validation.meta_policy()
     build = build_of(config)
     if build.problems:  # the build fails here: with every problem, near copies included
-        validation.collect_near_copies()
+        build.pending.append(validation.collect_near_copies)
     build.report()
+    validation.near_copies_later()
     # Every page is converted: what is alive now lives to the end of the build.
     per_build(config, HeapFreeze).freeze()
 
 
-def on_pre_page(page: Page, /, *, config: MkDocsConfig, files: Files) -> None:
-    """Before the first page is written: the near copies, left to the second process
-    while the other hooks did their `on_env` work."""
-    validation = per_build(config, SiteValidation)
-    if validation.near is not None:
-        validation.collect_near_copies()
-        build_of(config).report()
+def on_pre_template(template: Template, /, *, template_name: str, config: MkDocsConfig) -> None:
+    """After every hook's `on_env`, before any page is written (MkDocs renders the theme's
+    own templates, 404.html and sitemap.xml, first): the near copies, if no report has
+    waited for them yet."""
+    build_of(config).report()
 
 
 @event_priority(-100)  # the page as written: after every plugin and hook has changed it
@@ -93,12 +93,14 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> None:
 def on_post_build(*, config: MkDocsConfig) -> None:
     validation = per_build(config, SiteValidation)
     try:
-        validation.collect_near_copies()  # a build with no page to write has them still
         validation.gate_site()
+        build_of(config).report()  # waits for the gate, and for the near copies if still pending
+    except BaseException:
+        validation.stop(wait=False)  # Ctrl-C or a failure: the worker's backlog is not waited for
+        raise
     finally:
         validation.stop()
         per_build(config, HeapFreeze).thaw()
-    build_of(config).report()
 
 
 def on_build_error(*, error: Exception) -> None:

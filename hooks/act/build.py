@@ -65,6 +65,10 @@ class Build:
         self.today = self.settings.today or dt.date.today()
         # In GitHub Actions each problem is also printed as an annotation on its line.
         self.annotate = annotating(os.environ)
+        # Checks still running (in the page checks' second process): each gives its problems
+        # when called, waiting for them if need be. `report` calls them first, so a build
+        # that fails, wherever it fails, fails with every problem found so far.
+        self.pending: list[Callable[[], list[Problem]]] = []
 
     def label(self, src_uri: str) -> str:
         """A file under docs/ as problems name it: `docs/treatments/x.md`."""
@@ -100,8 +104,12 @@ class Build:
         """Log every problem found so far once, in file order; fail once if any is an error.
 
         Each hook that finds problems calls this at the end of its part of the build (for
-        pages: `on_env`, before any page is written); whichever runs first reports all.
+        pages: `on_env`, before any page is written); whichever runs first reports all,
+        the checks still pending included (they are waited for).
         """
+        pending, self.pending = self.pending, []
+        for collect in pending:
+            self.problems += collect()
         problems, self.problems = sorted(set(self.problems)), []
         log_at = {"error": log.error, "warning": log.warning, "info": log.info}
         for problem in problems:

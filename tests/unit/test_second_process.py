@@ -188,3 +188,70 @@ def test_a_worker_busy_when_its_build_is_killed_outright_dies_with_it(tmp_path, 
     finally:
         build.kill()
         build.communicate()
+
+
+def test_a_worker_that_did_not_start_says_why_on_every_call():
+    import io
+    import pickle
+
+    inbox = io.BytesIO(pickle.dumps(("start", ())) + pickle.dumps(("near_copies", ())))
+    outbox = io.BytesIO()
+    second_process.serve(inbox, outbox)
+    outbox.seek(0)
+    started, called = pickle.load(outbox), pickle.load(outbox)
+    assert started[0] is False and "TypeError" in started[1]
+    assert called[0] is False
+    assert called[1].startswith("near_copies failed in the page checks' process:")
+    assert "the worker did not start: start failed in the page checks' process" in called[1]
+
+
+def test_answers_that_cannot_be_read_fail_every_waiting_call(tmp_path, monkeypatch):
+    """However the answers end (here: one that cannot be unpickled), no call waits for ever."""
+    runner = Runner(SITE, Policy(), None, str(tmp_path / "site"))
+    try:
+        assert runner.call("near_copies").result(timeout=60) == []
+
+        import pickle
+
+        class Unreadable:
+            """pickle as the runner uses it, but no answer can be read."""
+
+            dumps, HIGHEST_PROTOCOL = pickle.dumps, pickle.HIGHEST_PROTOCOL
+
+            @staticmethod
+            def load(pipe):
+                raise TypeError("cannot read this answer")
+
+        monkeypatch.setattr(second_process, "pickle", Unreadable)  # the reader's next load
+        # The reader was already waiting for the next answer with the real pickle: it reads
+        # the first call's answer, then fails on the second's.
+        first, second = runner.call("near_copies"), runner.call("near_copies")
+        assert first.result(timeout=60) == []
+        with pytest.raises(BrokenPipeError):
+            second.result(timeout=60)
+        with pytest.raises(BrokenPipeError):
+            runner.call("near_copies").result(timeout=1)
+    finally:
+        monkeypatch.undo()
+        runner.stop()
+
+
+def test_links_are_found_past_a_folder_that_cannot_be_read(tmp_path, monkeypatch):
+    """os.walk (MkDocs' listing) skips a folder it cannot read; so does the link search, and
+    it goes on to find the links elsewhere."""
+    from act.security import files
+
+    (tmp_path / "private").mkdir()
+    (tmp_path / "public").mkdir()
+    (tmp_path / "public" / "env.txt").symlink_to("/proc/self/environ")
+    scandir = files.os.scandir
+
+    def refusing(path):
+        if str(path).endswith("private"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(files.os, "scandir", refusing)
+    assert files.symlinks([(tmp_path, "docs")]) == [
+        (str(tmp_path / "public" / "env.txt"), "docs/public/env.txt")
+    ]

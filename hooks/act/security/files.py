@@ -58,13 +58,15 @@ def symlinks(roots: Iterable[tuple[pathlib.Path, str]]) -> list[tuple[str, str]]
             continue
         folders = [str(root)]
         while folders:
-            with os.scandir(folders.pop()) as entries:
-                for entry in entries:
+            try:
+                for entry in list(os.scandir(folders.pop())):
                     if entry.is_symlink():
                         where = pathlib.Path(entry.path).relative_to(root).as_posix()
                         found.append((entry.path, f"{label}/{where}"))
                     elif entry.is_dir(follow_symlinks=False):
                         folders.append(entry.path)
+            except OSError:  # unreadable, or gone meanwhile (as os.walk, which MkDocs uses, skips it)
+                continue
     return sorted(found)
 
 

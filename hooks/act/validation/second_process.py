@@ -72,6 +72,9 @@ class Checks:
         self.policy = policy
         self.near_copy_limit = near_copy_limit  # None: the near copies are not looked for
         self.runs: dict[str, array] = {}  # each listed page's ten-word runs, by its label
+        # Each gated page's file as it was when gated: a file changed since (by a plugin's
+        # `on_post_build`) is gated again by `gate_site`.
+        self.gated: dict[str, tuple[PageToGate, tuple[int, ...]]] = {}
 
     def check_pages(self, pages: list[PageToCheck]) -> list[tuple[list[Problem], PageNames | None]]:
         results = []
@@ -100,7 +103,9 @@ class Checks:
         problems = []
         for page in pages:
             try:
-                data = pathlib.Path(page.written).read_bytes()
+                with open(page.written, "rb") as file:
+                    data = file.read()
+                    self.gated[page.written] = (page, _version(os.fstat(file.fileno())))
             except OSError as exc:  # deleted or made unreadable since the build wrote it
                 problems.append(
                     Problem(
@@ -127,10 +132,17 @@ class Checks:
 
     def gate_site(self, site_dir: str, gated: frozenset[str]) -> list[Problem]:
         """Every other file the build wrote: HTML, SVG, JS, JSON and XML, and no unknown type."""
+        problems = []
+        for written, (page, version) in list(self.gated.items()):
+            try:
+                changed = _version(os.stat(written)) != version
+            except OSError:
+                changed = False  # gone: nothing of it is published
+            if changed:
+                problems += self.gate_pages([page])
         root = pathlib.Path(site_dir)
         if not root.is_dir():
-            return []
-        problems = []
+            return problems
         for path in sorted(root.rglob("*")):
             rel = path.relative_to(root).as_posix()
             if path.is_symlink():
@@ -147,6 +159,11 @@ class Checks:
                 text = data.decode("utf-8", errors="replace") if finding.needle else ""
                 problems.append(Problem(label, line_of(text, finding.needle), finding.message))
         return problems
+
+
+def _version(stat: os.stat_result) -> tuple[int, ...]:
+    """What changes when a file is written again: its inode, size and times."""
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 # --- where the checks run ------------------------------------------------------------
@@ -208,12 +225,12 @@ class Runner:
         # Pickled here, so a value that cannot be sent fails this call, not the writer.
         data = pickle.dumps((method, args), protocol=pickle.HIGHEST_PROTOCOL)
         future: Future = Future()
-        with self.lock:
+        with self.lock:  # a call's place among the answers is its place among the calls
             if self.ended:
                 future.set_exception(BrokenPipeError(ENDED))
                 return future
             self.waiting.append(future)
-        self.outbox.put(data)
+            self.outbox.put(data)
         return future
 
     def _write(self, pipe: IO[bytes]) -> None:
@@ -228,24 +245,27 @@ class Runner:
                 pipe.close()
 
     def _read(self, pipe: IO[bytes]) -> None:
-        while True:
-            try:
+        try:
+            while True:
                 ok, value = pickle.load(pipe)
-            except (EOFError, OSError, ValueError, pickle.UnpicklingError):
-                break
+                with self.lock:
+                    future = self.waiting.popleft()
+                if ok:
+                    future.set_result(value)
+                else:
+                    future.set_exception(WorkerFailed(value))
+        except BaseException:  # the end of the answers (EOF), or answers that cannot be read
+            pass
+        finally:
+            # Whatever ended the answers, no call is left waiting for one (a build waits
+            # on its calls without a time limit).
+            with contextlib.suppress(OSError):
+                pipe.close()
             with self.lock:
-                future = self.waiting.popleft()
-            if ok:
-                future.set_result(value)
-            else:
-                future.set_exception(WorkerFailed(value))
-        with contextlib.suppress(OSError):
-            pipe.close()
-        with self.lock:
-            self.ended = True
-            left, self.waiting = list(self.waiting), collections.deque()
-        for future in left:
-            future.set_exception(BrokenPipeError(ENDED))
+                self.ended = True
+                left, self.waiting = list(self.waiting), collections.deque()
+            for future in left:
+                future.set_exception(BrokenPipeError(ENDED))
 
     def stop(self, *, wait: bool = True) -> None:
         process, self.process = self.process, None
@@ -275,7 +295,8 @@ def result_or_problem(future: Future, label: str) -> tuple[Any, list[Problem]]:
 
 
 def stop_all_after_failure() -> None:
-    """A failed build: stop its worker now, with the calls still waiting left undone."""
+    """A failed build: stop its worker now, with the calls still waiting left undone. All
+    workers of this process: one build runs at a time (`mkdocs serve` rebuilds in turn)."""
     for runner in list(_running):
         runner.stop(wait=False)
 
@@ -283,6 +304,7 @@ def stop_all_after_failure() -> None:
 def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
     """The worker: answer each call, in order, until the build closes its end."""
     checks: Checks | None = None
+    not_started = "the worker was not started"
     while True:
         try:
             method, args = pickle.load(inbox)
@@ -291,11 +313,16 @@ def serve(inbox: IO[bytes], outbox: IO[bytes]) -> None:
         try:
             if method == _START:
                 checks, value = Checks(*args), None
+            elif checks is None:
+                raise RuntimeError(not_started)
             else:
                 value = getattr(checks, method)(*args)
             answer = (True, value)
         except Exception:
-            answer = (False, f"{method} failed in the page checks' process:\n{traceback.format_exc()}")
+            failure = f"{method} failed in the page checks' process:\n{traceback.format_exc()}"
+            if method == _START:
+                not_started = f"the worker did not start: {failure}"
+            answer = (False, failure)
         pickle.dump(answer, outbox, protocol=pickle.HIGHEST_PROTOCOL)
         outbox.flush()
 
