@@ -236,14 +236,17 @@ def indexed_words(entries: Iterable[Mapping]) -> list[str]:
     """Every distinct word of the entries' searchable fields, lower case, sorted: what the
     search worker wrapper asks whether a query word starts (tags dropped, text split at
     anything but a letter or digit, as the wrapper splits a query)."""
-    found: set[str] = set()
+    # A word never holds white space (no letter or digit), so the words are those of the
+    # distinct white-space-separated chunks: split in C, deduplicated by a set (a few
+    # thousand chunks for millions of words), then searched for words once.
+    chunks: set[str] = set()
     for entry in entries:
         for key, value in entry.items():
             if key in _NOT_TEXT:
                 continue
             text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
-            found.update(_INDEXED_WORD.findall(_TAGS.sub(" ", text).lower()))
-    return sorted(found)
+            chunks.update(_TAGS.sub(" ", text).lower().split())
+    return sorted(set(_INDEXED_WORD.findall(" ".join(chunks))))
 
 
 def did_you_mean_script(words: list[str], indexed: list[str]) -> str:

@@ -17,6 +17,7 @@ import pytest
 from act.lunr_index import (
     GLOBAL,
     LUNR_JS_VERSION,
+    PY_WHITE_SPACE,
     TAG_CLOSE,
     TAG_OPEN,
     TEXT,
@@ -239,6 +240,7 @@ COUNTING_SEPARATORS = [
     r"[\s\-,:!=\[\]()\"/]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;",
     r"[\sA-Z]+",
     r"[\sİ]+",
+    r"[ 0-3.]+",
 ]
 # Pieces of field values: tags, stray and doubled brackets, stop words, case pairs,
 # characters whose lower case depends on neighbours (Σ) or is longer (İ, ẞ), JavaScript's
@@ -246,7 +248,8 @@ COUNTING_SEPARATORS = [
 PIECES = [
     "<p>", "</p>", "<br/>", "<em>", "</em>", "<", ">", "a>b", "<x", "/", "<<", ">>", "-", " ",
     "\n", "\ufeff", "\u00a0", "the", "and", "Bone", "bone", "BONE", "pain", "ΟΔΟΣ", "ΣΑΣ",
-    "Σ", "σ", "İstanbul", "ẞ", "é", "É", "tumour", "1", "&lt;", "A", "b", "Cement",
+    "Σ", "σ", "İstanbul", "ẞ", "é", "É", "tumour", "1", "&lt;", "A", "b", "Cement", "3", ".",
+    "\t", "\x1c", "\x85", "\u2003",
 ]  # fmt: skip
 
 
@@ -266,8 +269,11 @@ def test_term_counts_are_the_tokenizers_tokens_counted_in_order(separator):
     counts = _TermCounts(pattern)
     # The fast path is the one under test for Material's default and the negated class;
     # upper-case separator characters make lower-casing the whole text unsafe.
-    assert counts._runs == (separator in (r"[\s\-]+", r"[^a-z]+", r"[\sA-Z]+", r"[\sİ]+"))
+    assert counts._runs == (separator in (r"[\s\-]+", r"[^a-z]+", r"[\sA-Z]+", r"[\sİ]+", r"[ 0-3.]+"))
     assert counts._ascii_ok == (separator not in (r"[^a-z]+", r"[\sA-Z]+"))
+    # str.split does the splitting for listed characters (a text with white space outside
+    # the class, such as U+001C for Material's default, takes re.split).
+    assert (counts._split is not None) == (separator in (r"[\s\-]+", r"[\sA-Z]+", r"[\sİ]+", r"[ 0-3.]+"))
     rng = random.Random(separator)
     for _ in range(6_000):
         value = _random_value(rng)
@@ -315,3 +321,7 @@ def test_the_fingerprint_is_the_plain_definition():
             for _ in range(rng.randint(0, 5))
         ]
         assert fingerprint(config, docs) == fingerprint_by_units(config, docs), (config, docs)
+
+
+def test_the_white_space_str_split_splits_at_is_this_pythons():
+    assert sorted(PY_WHITE_SPACE) == [c for c in map(chr, range(0x110000)) if c.isspace()]
