@@ -319,9 +319,12 @@ class _TermCounts:
             return {}
         if not self._runs:
             return Counter(self._words(value))
-        counts: Counter[str] = Counter()
-        for item in value if isinstance(value, list) else [value]:
-            counts.update(self._tokens(item if isinstance(item, str) else str(item)))
+        if isinstance(value, str):  # nearly every value: one Counter, no update call
+            counts = Counter(self._tokens(value))
+        else:
+            counts = Counter()
+            for item in value if isinstance(value, list) else [value]:
+                counts.update(self._tokens(item if isinstance(item, str) else str(item)))
         # re.split gives "" before a separator at the start and after one at the end; no
         # token is empty, and dropping a key leaves the others' order as it was.
         counts.pop("", None)

@@ -213,7 +213,8 @@ def augment_index(
             teaser = f"<p>{html.escape(terms.description, quote=False)}</p>"
             entry["text"] = f"{teaser} {entry['text']}" if entry.get("text") else teaser
         names = list(terms.aliases) if terms else []
-        names += spellings.in_text(" ".join(names))
+        if names:
+            names += spellings.in_text(" ".join(names))
         names += spellings.in_text(entry.get("title", ""))
         if names:
             entry[ALIASES_FIELD] = html.escape(", ".join(names), quote=False)
