@@ -271,6 +271,10 @@ def _white_space_split(separator: re.Pattern[str]) -> tuple[tuple[str, ...], re.
     )
 
 
+# Values this long or shorter are counted once per build (`_TermCounts`).
+_REPEATED = 200
+
+
 class _TermCounts:
     """How often each token of a field's value occurs, in order of first occurrence (a
     Counter of `tokenize`'s tokens, which is what lunr.js's Builder.add records), made
@@ -293,6 +297,7 @@ class _TermCounts:
         # Character -> whether lower-casing it inside a text equals lower-casing it inside
         # its token: only characters whose lower case differs can disagree.
         self._lower_ok: dict[str, bool] = {}
+        self._short: dict[str, Counter[str]] = {}
         self._ascii_ok = all(self._char_lower_ok(chr(code)) for code in range(128))
 
     def _char_lower_ok(self, char: str) -> bool:
@@ -320,11 +325,23 @@ class _TermCounts:
         if not self._runs:
             return Counter(self._words(value))
         if isinstance(value, str):  # nearly every value: one Counter, no update call
-            counts = Counter(self._tokens(value))
-        else:
-            counts = Counter()
-            for item in value if isinstance(value, list) else [value]:
-                counts.update(self._tokens(item if isinstance(item, str) else str(item)))
+            if len(value) <= _REPEATED:
+                # Short values repeat (section titles such as "Key points", the same US
+                # spellings): counted once per build, by the exact text. The counts are
+                # only read.
+                counts = self._short.get(value)
+                if counts is None:
+                    counts = self._short[value] = self._count(value)
+                return counts
+            return self._count(value)
+        counts = Counter()
+        for item in value if isinstance(value, list) else [value]:
+            counts.update(self._tokens(item if isinstance(item, str) else str(item)))
+        counts.pop("", None)
+        return counts
+
+    def _count(self, text: str) -> Counter[str]:
+        counts = Counter(self._tokens(text))
         # re.split gives "" before a separator at the start and after one at the end; no
         # token is empty, and dropping a key leaves the others' order as it was.
         counts.pop("", None)
