@@ -294,6 +294,7 @@ class _TermCounts:
         self._words = _words_of(separator)
         self._runs = _one_character_runs(separator) and bool(separator.fullmatch(" "))
         self._split = _white_space_split(separator) if self._runs else None
+        self._ascii_outside = tuple(c for c in PY_WHITE_SPACE if c.isascii() and not separator.fullmatch(c))
         # Character -> whether lower-casing it inside a text equals lower-casing it inside
         # its token: only characters whose lower case differs can disagree.
         self._lower_ok: dict[str, bool] = {}
@@ -357,7 +358,12 @@ class _TermCounts:
             if self._split is not None:
                 # str.split where it splits as the separator does (twice as fast as re.split).
                 replaced, outside = self._split
-                if outside is None or not outside.search(lowered):
+                if outside is None or not (
+                    # An ASCII text can hold only the ASCII ones (`in` is a memchr each).
+                    any(map(lowered.__contains__, self._ascii_outside))
+                    if lowered.isascii()
+                    else outside.search(lowered)
+                ):
                     for char in replaced:
                         lowered = lowered.replace(char, " ")
                     return lowered.split()

@@ -255,13 +255,17 @@ def indexed_words(entries: Iterable[Mapping]) -> list[str]:
     # A word never holds white space (no letter or digit), so the words are those of the
     # distinct white-space-separated chunks: split in C, deduplicated by a set (a few
     # thousand chunks for millions of words), then searched for words once.
+    # Values that repeat (section titles, lists of US spellings) are split once.
     chunks: set[str] = set()
+    seen: set[str] = set()
     for entry in entries:
         for key, value in entry.items():
             if key in _NOT_TEXT:
                 continue
             text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
-            chunks.update(_TAGS.sub(" ", text).lower().split())
+            if text not in seen:
+                seen.add(text)
+                chunks.update(_TAGS.sub(" ", text).lower().split())
     return sorted(set(_INDEXED_WORD.findall(" ".join(chunks))))
 
 
