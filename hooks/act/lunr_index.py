@@ -286,8 +286,11 @@ class _TermCounts:
       text between them splits as each section would alone; the text lower-cased at once
       when that is the same as lower-casing each token (no character whose lower case
       depends on its neighbours or crosses the separator, checked once per character);
-      then one re.split and one Counter;
-    - anything else (a stray `<` or `>`, another separator): `_words_of`, exact."""
+      then one split (str.split where it splits at exactly the separator's characters,
+      else re.split) and one Counter;
+    - anything else (a stray `<` or `>`, another separator): `_words_of`, exact.
+
+    Each shortcut has a differential test against `tokenize` (tests/unit/test_lunr_index.py)."""
 
     def __init__(self, separator: re.Pattern[str]) -> None:
         self._separator = separator
