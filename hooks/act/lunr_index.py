@@ -30,7 +30,6 @@ checks that both give the same results.
 
 from __future__ import annotations
 
-import itertools
 import json
 import operator
 import re
@@ -172,11 +171,10 @@ def tokenize(value: Any, separator: re.Pattern[str]) -> list[tuple[str, int]]:
 
 
 def _words_of(separator: re.Pattern[str]) -> Callable[[Any], list[str]]:
-    """The tokens of one field's value, in order, without their positions (the index needs
-    only the terms). With a separator that can never match an empty string and has no
-    groups, re.split finds the same runs as `split` in one C call (a Python loop per word
-    took most of the search hook's time at 3,000 pages); any other separator is split as
-    Material splits it."""
+    """The tokens of one field's value, in order, without their positions. With a
+    separator that can never match an empty string and has no groups, re.split finds the
+    same runs as `split` in one C call; any other separator is split as Material splits it.
+    (The index itself counts tokens with `_TermCounts`, which is pinned to this.)"""
     try:
         never_empty = (
             separator.groups == 0 and _parser.parse(separator.pattern, separator.flags).getwidth()[0] > 0
@@ -206,6 +204,176 @@ def _words_of(separator: re.Pattern[str]) -> Callable[[Any], list[str]]:
     return words
 
 
+# A tag as `extract` finds it when it is the whole story: `<`, no bracket, `>`.
+_SIMPLE_TAG = re.compile(r"<[^<>]*>")
+# The one character whose lower case depends on its neighbours in str.lower (Final_Sigma).
+_CONTEXT_LOWER = "\u03a3"
+
+
+def _one_character_runs(separator: re.Pattern[str]) -> bool:
+    """Whether `separator` is one character class repeated greedily (`[...]+`, as
+    Material's default `[\\s\\-]+` is), with no groups: then its matches are exactly the
+    maximal runs of characters it matches one by one, whatever surrounds them."""
+    if separator.groups:
+        return False
+    try:
+        parsed = _parser.parse(separator.pattern, separator.flags)
+        if len(parsed) != 1:
+            return False
+        op, arguments = parsed[0]
+        if op is not _parser.MAX_REPEAT or arguments[0] != 1 or arguments[1] != _parser.MAXREPEAT:
+            return False
+        item = arguments[2]
+        return len(item) == 1 and item[0][0] in _ONE_CHARACTER and item.getwidth() == (1, 1)
+    except Exception:  # a private parser that changed shape: the exact path, slower
+        return False
+
+
+_ONE_CHARACTER = frozenset(
+    getattr(_parser, name, None) for name in ("IN", "LITERAL", "NOT_LITERAL", "CATEGORY", "ANY")
+) - {None}
+
+
+# The characters str.split() splits at (str.isspace), as this Python's Unicode tables say
+# (tests/unit/test_lunr_index.py checks it against every character).
+PY_WHITE_SPACE = frozenset(
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _white_space_split(separator: re.Pattern[str]) -> tuple[tuple[str, ...], re.Pattern[str] | None] | None:
+    """For a separator of one class of listed characters repeated (`_one_character_runs`),
+    how str.split() can split as it does: the class's characters that are not white
+    space to Python, to be replaced by a space first, and the white space outside the
+    class (a text holding one is split by the regex). None for other classes (negated,
+    categories, case-insensitive, large ranges) or one without the space."""
+    if separator.flags & re.IGNORECASE:
+        return None
+    try:
+        (_, (_, _, item)) = _parser.parse(separator.pattern, separator.flags)[0]
+        members: set[str] = set()
+        for op, argument in item[0][1] if item[0][0] is _parser.IN else [item[0]]:
+            if op is _parser.LITERAL:
+                members.add(chr(argument))
+            elif op is _parser.RANGE and argument[1] - argument[0] < 256:
+                members.update(map(chr, range(argument[0], argument[1] + 1)))
+            else:
+                return None
+    except Exception:  # a private parser that changed shape: the regex
+        return None
+    if " " not in members or not all(separator.fullmatch(c) for c in members):
+        return None
+    outside = sorted(PY_WHITE_SPACE - members)
+    return (
+        tuple(sorted(c for c in members if c not in PY_WHITE_SPACE)),
+        re.compile("[" + "".join(map(re.escape, outside)) + "]") if outside else None,
+    )
+
+
+# Values this long or shorter are counted once per build (`_TermCounts`).
+_REPEATED = 200
+
+
+class _TermCounts:
+    """How often each token of a field's value occurs, in order of first occurrence (a
+    Counter of `tokenize`'s tokens, which is what lunr.js's Builder.add records), made
+    with as few Python steps per token as is exact:
+
+    - a separator of one character class repeated (Material's default): tags removed
+      with one regex (when no stray bracket is left, the tags it removes are exactly the
+      ones `extract` skips) and replaced by a space, which the separator matches, so the
+      text between them splits as each section would alone; the text lower-cased at once
+      when that is the same as lower-casing each token (no character whose lower case
+      depends on its neighbours or crosses the separator, checked once per character);
+      then one split (str.split where it splits at exactly the separator's characters,
+      else re.split) and one Counter;
+    - anything else (a stray `<` or `>`, another separator): `_words_of`, exact.
+
+    Each shortcut has a differential test against `tokenize` (tests/unit/test_lunr_index.py)."""
+
+    def __init__(self, separator: re.Pattern[str]) -> None:
+        self._separator = separator
+        self._words = _words_of(separator)
+        self._runs = _one_character_runs(separator) and bool(separator.fullmatch(" "))
+        self._split = _white_space_split(separator) if self._runs else None
+        self._ascii_outside = tuple(c for c in PY_WHITE_SPACE if c.isascii() and not separator.fullmatch(c))
+        # Character -> whether lower-casing it inside a text equals lower-casing it inside
+        # its token: only characters whose lower case differs can disagree.
+        self._lower_ok: dict[str, bool] = {}
+        self._short: dict[str, Counter[str]] = {}
+        self._ascii_ok = all(self._char_lower_ok(chr(code)) for code in range(128))
+
+    def _char_lower_ok(self, char: str) -> bool:
+        ok = self._lower_ok.get(char)
+        if ok is None:
+            lowered = char.lower()
+            if lowered == char:
+                ok = True
+            elif char == _CONTEXT_LOWER:
+                ok = False
+            else:
+                is_separator = bool(self._separator.fullmatch(char))
+                ok = all(bool(self._separator.fullmatch(c)) == is_separator for c in lowered)
+            self._lower_ok[char] = ok
+        return ok
+
+    def _lower_whole(self, text: str) -> bool:
+        if text.isascii():
+            return self._ascii_ok
+        return all(map(self._char_lower_ok, set(text)))
+
+    def __call__(self, value: Any) -> dict[str, int]:
+        if value is None:
+            return {}
+        if not self._runs:
+            return Counter(self._words(value))
+        if isinstance(value, str):  # nearly every value: one Counter, no update call
+            if len(value) <= _REPEATED:
+                # Short values repeat (section titles such as "Key points", the same US
+                # spellings): counted once per build, by the exact text. The counts are
+                # only read.
+                counts = self._short.get(value)
+                if counts is None:
+                    counts = self._short[value] = self._count(value)
+                return counts
+            return self._count(value)
+        counts = Counter()
+        for item in value if isinstance(value, list) else [value]:
+            counts.update(self._tokens(item if isinstance(item, str) else str(item)))
+        counts.pop("", None)
+        return counts
+
+    def _count(self, text: str) -> Counter[str]:
+        counts = Counter(self._tokens(text))
+        # re.split gives "" before a separator at the start and after one at the end; no
+        # token is empty, and dropping a key leaves the others' order as it was.
+        counts.pop("", None)
+        return counts
+
+    def _tokens(self, text: str) -> list[str]:
+        """The text's tokens (some of them maybe "")."""
+        plain = _SIMPLE_TAG.sub(" ", text) if ">" in text else text
+        if "<" in plain or ">" in plain:  # a bracket outside a simple tag: the exact walk
+            return self._words(text)
+        if self._lower_whole(plain):
+            lowered = plain.lower()
+            if self._split is not None:
+                # str.split where it splits as the separator does (twice as fast as re.split).
+                replaced, outside = self._split
+                if outside is None or not (
+                    # An ASCII text can hold only the ASCII ones (`in` is a memchr each).
+                    any(map(lowered.__contains__, self._ascii_outside))
+                    if lowered.isascii()
+                    else outside.search(lowered)
+                ):
+                    for char in replaced:
+                        lowered = lowered.replace(char, " ")
+                    return lowered.split()
+            return self._separator.split(lowered)
+        return [token.lower() for token in self._separator.split(plain)]
+
+
 def index_terms(config: Mapping[str, Any], docs: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """What lunr.js's Builder.add learns from `docs` as Material's worker configures it,
     without the positions: each field's boost, each entry's location and boost, every
@@ -225,41 +393,44 @@ def index_terms(config: Mapping[str, Any], docs: Sequence[Mapping[str, Any]]) ->
     # The one pipeline function allowed drops the tokens in its word list (lunr.py's
     # stop_word_filter, as a set lookup here: its Pipeline costs a call per token).
     dropped = STOP_WORDS if "stopWordFilter" in pipeline_names else frozenset()
-    separator = js_separator(str(config.get("separator") or r"[\s\-]+"))
-    words = _words_of(separator)
+    counts_of = _TermCounts(js_separator(str(config.get("separator") or r"[\s\-]+")))
     field_specs = dict(config.get("fields") or {})
     fields = list(field_specs)
 
     term_number: dict[str, int] = {}
-    # term number -> field number -> (entry numbers, frequencies), in entry order
-    found: list[list[tuple[list[int], list[int]]]] = []
+    # field number -> term -> [entry number, frequency, entry number, frequency, ...], in
+    # entry order (one flat list per term and field: few objects for the collector)
+    in_field: list[dict[str, list[int]]] = [{} for _ in fields]
     boosts: list[list[Any]] = []
     for n, doc in enumerate(docs):
         if doc.get("boost") is not None:
             boosts.append([n, doc["boost"]])
         for f, name in enumerate(fields):
-            # Each term of this field once, in order of first use, with how often it occurs.
-            for key, frequency in Counter(words(doc.get(name))).items():
-                if key in dropped:
-                    continue
-                k = term_number.get(key)
-                if k is None:
-                    k = term_number[key] = len(found)
-                    found.append([([], []) for _ in fields])
-                numbers, frequencies = found[k][f]
-                numbers.append(n)
-                frequencies.append(frequency)
-
-    postings: list[list[int]] = []
-    for per_field in found:
-        flat: list[int] = []
-        for f, (numbers, frequencies) in enumerate(per_field):
-            if not numbers:
+            value = doc.get(name)
+            if value is None:  # no tokens
                 continue
-            flat += (f, len(numbers))
-            steps = map(operator.sub, numbers, [0, *numbers[:-1]])
-            flat += itertools.chain.from_iterable(zip(steps, frequencies, strict=True))
-        postings.append(flat)
+            postings = in_field[f]
+            # Each term of this field once, in order of first use, with how often it occurs.
+            for key, frequency in counts_of(value).items():
+                found = postings.get(key)
+                if found is not None:
+                    found += (n, frequency)
+                elif key not in dropped:
+                    postings[key] = [n, frequency]
+                    term_number.setdefault(key, len(term_number))
+
+    flat_postings: list[list[int]] = []
+    for key in term_number:
+        flat: list[int] = []
+        for f, postings in enumerate(in_field):
+            found = postings.get(key)
+            if found is None:
+                continue
+            # Entry numbers become steps from the previous one (the first from 0).
+            found[2::2] = list(map(operator.sub, found[2::2], found[0:-2:2]))
+            flat += (f, len(found) // 2)
+            flat += found
+        flat_postings.append(flat)
     return {
         "lunr": LUNR_JS_VERSION,
         "pipeline": pipeline_names,
@@ -267,8 +438,13 @@ def index_terms(config: Mapping[str, Any], docs: Sequence[Mapping[str, Any]]) ->
         "refs": [str(doc["location"]) for doc in docs],
         "boosts": boosts,
         "terms": list(term_number),
-        "postings": postings,
+        "postings": flat_postings,
     }
+
+
+_FNV_OFFSET = 0x811C9DC5
+_FNV_PRIME = 0x01000193
+_MASK = 0xFFFF_FFFF
 
 
 def fingerprint(config: Mapping[str, Any], docs: Iterable[Mapping[str, Any]]) -> int:
@@ -276,30 +452,33 @@ def fingerprint(config: Mapping[str, Any], docs: Iterable[Mapping[str, Any]]) ->
     hash over each entry's location and the UTF-16 length of each field (-1 if absent,
     a list as its items' lengths), in config.fields order, and the field names. The
     wrapper computes the same over the entries the page sends (search-worker.js)."""
-    h = 0x811C9DC5
-
-    def mix(number: int) -> None:
-        nonlocal h
-        h = ((h ^ (number & 0xFFFFFFFF)) * 0x01000193) & 0xFFFFFFFF
-
+    h = _FNV_OFFSET
     names = list(dict(config.get("fields") or {}))
     for name in names:
-        for unit in _utf16_units(name):
-            mix(unit)
-        mix(0xFFFF_FFFF)
+        h = _mix_units(h, name)
+        h = ((h ^ _MASK) * _FNV_PRIME) & _MASK
     for doc in docs:
-        for unit in _utf16_units(str(doc["location"])):
-            mix(unit)
+        h = _mix_units(h, str(doc["location"]))
         for name in names:
             value = doc.get(name)
             if value is None:
-                mix(0xFFFF_FFFF)
+                number = _MASK
             elif isinstance(value, list):
-                mix(len(value))
+                h = ((h ^ (len(value) & _MASK)) * _FNV_PRIME) & _MASK
                 for item in value:
-                    mix(_utf16_length(str(item)))
+                    h = ((h ^ (_utf16_length(str(item)) & _MASK)) * _FNV_PRIME) & _MASK
+                continue
             else:
-                mix(_utf16_length(str(value)))
+                number = _utf16_length(str(value)) & _MASK
+            h = ((h ^ number) * _FNV_PRIME) & _MASK
+    return h
+
+
+def _mix_units(h: int, text: str) -> int:
+    """`h` with every UTF-16 code unit of `text` mixed in (an ASCII text's bytes are its
+    code units)."""
+    for unit in text.encode("ascii") if text.isascii() else _utf16_units(text):
+        h = ((h ^ unit) * _FNV_PRIME) & _MASK
     return h
 
 
@@ -309,7 +488,8 @@ def _utf16_units(text: str) -> list[int]:
 
 
 def _utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
+    # An ASCII text (str.isascii is a flag check) has one code unit per character.
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
 
 
 def lunr_index_script(config: Mapping[str, Any], docs: Sequence[Mapping[str, Any]]) -> str:

@@ -89,6 +89,10 @@ def other_spellings(text: str, variants: Mapping[str, Iterable[str]]) -> list[st
     return _Spellings(variants).in_text(text)
 
 
+# Texts this long or shorter are looked through once per index (`_Spellings.in_text`).
+_REPEATED = 200
+
+
 class _Spellings:
     """`other_spellings` for many texts: made once per index, it looks each distinct word
     up once (words repeat across thousands of entries) and tries only the stem lengths
@@ -99,6 +103,7 @@ class _Spellings:
         # Longest first: a word matches the longest UK form it starts with.
         self._lengths = sorted({len(uk) for uk in self._variants}, reverse=True)
         self._forms: dict[str, tuple[str, ...]] = {}
+        self._short: dict[str, list[str]] = {}
         # Only the words that start with a UK form can have other spellings: each form is
         # looked for with `str.find` (C speed; a regex scan of every text's words cost more
         # than the rest of the index), and a word counts where a form starts it (the
@@ -108,6 +113,16 @@ class _Spellings:
         self._every_word = "" in self._variants  # an empty form would start every word
 
     def in_text(self, text: str) -> list[str]:
+        if len(text) > _REPEATED:
+            return self._in_text(text)
+        # Short texts repeat (section titles such as "Key points"): looked through once
+        # per index, by the exact text.
+        found = self._short.get(text)
+        if found is None:
+            found = self._short[text] = self._in_text(text)
+        return list(found)
+
+    def _in_text(self, text: str) -> list[str]:
         found: list[str] = []
         forms_of = self._forms
         for word in self._words(plain_text(text).lower()):
@@ -213,7 +228,8 @@ def augment_index(
             teaser = f"<p>{html.escape(terms.description, quote=False)}</p>"
             entry["text"] = f"{teaser} {entry['text']}" if entry.get("text") else teaser
         names = list(terms.aliases) if terms else []
-        names += spellings.in_text(" ".join(names))
+        if names:
+            names += spellings.in_text(" ".join(names))
         names += spellings.in_text(entry.get("title", ""))
         if names:
             entry[ALIASES_FIELD] = html.escape(", ".join(names), quote=False)
@@ -236,14 +252,21 @@ def indexed_words(entries: Iterable[Mapping]) -> list[str]:
     """Every distinct word of the entries' searchable fields, lower case, sorted: what the
     search worker wrapper asks whether a query word starts (tags dropped, text split at
     anything but a letter or digit, as the wrapper splits a query)."""
-    found: set[str] = set()
+    # A word never holds white space (no letter or digit), so the words are those of the
+    # distinct white-space-separated chunks: split in C, deduplicated by a set (a few
+    # thousand chunks for millions of words), then searched for words once.
+    # Values that repeat (section titles, lists of US spellings) are split once.
+    chunks: set[str] = set()
+    seen: set[str] = set()
     for entry in entries:
         for key, value in entry.items():
             if key in _NOT_TEXT:
                 continue
             text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
-            found.update(_INDEXED_WORD.findall(_TAGS.sub(" ", text).lower()))
-    return sorted(found)
+            if text not in seen:
+                seen.add(text)
+                chunks.update(_TAGS.sub(" ", text).lower().split())
+    return sorted(set(_INDEXED_WORD.findall(" ".join(chunks))))
 
 
 def did_you_mean_script(words: list[str], indexed: list[str]) -> str:

@@ -50,6 +50,13 @@ def test_the_prebuilt_lunr_index_is_built_from_the_index_the_site_ships(site_dir
     assert script.startswith(prefix) and script.endswith(");\n"), script[:80]
     data = json.loads(json.loads(script[len(prefix) : -len(");\n")]))
     assert data["fingerprint"] == fingerprint(index["config"], index["docs"])
+    # The fast builder against the plain definition, on the real index.
+    from testkit.lunr_reference import fingerprint_by_units, index_terms_by_tokens
+
+    assert data["fingerprint"] == fingerprint_by_units(index["config"], index["docs"])
+    assert {k: v for k, v in data.items() if k != "fingerprint"} == index_terms_by_tokens(
+        index["config"], index["docs"]
+    )
     assert data["refs"] == [doc["location"] for doc in index["docs"]]
     assert [name for name, _ in data["fields"]] == list(index["config"]["fields"])
     # What it costs every reader who searches (uncompressed; about a quarter gzipped).

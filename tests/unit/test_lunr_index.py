@@ -10,15 +10,18 @@ import json
 import pathlib
 import random
 import re
+from collections import Counter
 
 import lunr
 import pytest
 from act.lunr_index import (
     GLOBAL,
     LUNR_JS_VERSION,
+    PY_WHITE_SPACE,
     TAG_CLOSE,
     TAG_OPEN,
     TEXT,
+    _TermCounts,
     _words_of,
     extract,
     fingerprint,
@@ -28,6 +31,7 @@ from act.lunr_index import (
     tokenize,
 )
 from lunr.stop_word_filter import WORDS
+from testkit.lunr_reference import fingerprint_by_units, index_terms_by_tokens
 
 MATERIAL_WORKER = next(
     (pathlib.Path(__import__("material").__file__).parent / "templates/assets/javascripts/workers").glob(
@@ -221,3 +225,105 @@ def test_the_index_words_are_the_tokenizers_tokens(separator):
         text = "".join(rng.choice("<>/aB c\n-.,&lt;A1") for _ in range(rng.randint(0, 16)))
         value = text if rng.random() < 0.8 else [text, text[::-1]]
         assert words(value) == [token for token, _ in tokenize(value, pattern)], (separator, value)
+
+
+# Material's default, one that can match nothing, a word boundary, one with a group, one of
+# Material's documented camel-case separators, and classes whose characters change
+# under lower-casing (upper-case letters; İ, whose lower case is two characters): the
+# first two and the last two count in one pass; the rest take the exact walk.
+COUNTING_SEPARATORS = [
+    r"[\s\-]+",
+    r"[^a-z]+",
+    r"[\s\-]*",
+    r"\b",
+    r"(-)",
+    r"[\s\-,:!=\[\]()\"/]+|(?!\b)(?=[A-Z][a-z])|\.(?!\d)|&[lg]t;",
+    r"[\sA-Z]+",
+    r"[\sİ]+",
+    r"[ 0-3.]+",
+]
+# Pieces of field values: tags, stray and doubled brackets, stop words, case pairs,
+# characters whose lower case depends on neighbours (Σ) or is longer (İ, ẞ), JavaScript's
+# extra white space (U+FEFF, a format character that str.lower treats as ignorable).
+PIECES = [
+    "<p>", "</p>", "<br/>", "<em>", "</em>", "<", ">", "a>b", "<x", "/", "<<", ">>", "-", " ",
+    "\n", "\ufeff", "\u00a0", "the", "and", "Bone", "bone", "BONE", "pain", "ΟΔΟΣ", "ΣΑΣ",
+    "Σ", "σ", "İstanbul", "ẞ", "é", "É", "tumour", "1", "&lt;", "A", "b", "Cement", "3", ".",
+    "\t", "\x1c", "\x85", "\u2003",
+]  # fmt: skip
+
+
+def _random_value(rng: random.Random):
+    # Mostly short (counted once per build, act/lunr_index.py _REPEATED), some longer.
+    text = "".join(rng.choices(PIECES, k=rng.randint(0, 14) if rng.random() < 0.7 else rng.randint(60, 120)))
+    roll = rng.random()
+    if roll < 0.1:
+        return None
+    if roll < 0.2:
+        return [text, "".join(rng.choices(PIECES, k=3)), rng.randint(0, 99)]
+    return text
+
+
+@pytest.mark.parametrize("separator", COUNTING_SEPARATORS)
+def test_term_counts_are_the_tokenizers_tokens_counted_in_order(separator):
+    pattern = js_separator(separator)
+    counts = _TermCounts(pattern)
+    # The fast path is the one under test for Material's default and the negated class;
+    # upper-case separator characters make lower-casing the whole text unsafe.
+    assert counts._runs == (separator in (r"[\s\-]+", r"[^a-z]+", r"[\sA-Z]+", r"[\sİ]+", r"[ 0-3.]+"))
+    assert counts._ascii_ok == (separator not in (r"[^a-z]+", r"[\sA-Z]+"))
+    # str.split does the splitting for listed characters (a text with white space outside
+    # the class, such as U+001C for Material's default, takes re.split).
+    assert (counts._split is not None) == (separator in (r"[\s\-]+", r"[\sA-Z]+", r"[\sİ]+", r"[ 0-3.]+"))
+    rng = random.Random(separator)
+    for _ in range(3_000):
+        value = _random_value(rng)
+        tokens = [token for token, _ in tokenize(value, pattern)]
+        assert list(counts(value).items()) == list(Counter(tokens).items()), (separator, value)
+        assert list(counts(value).items()) == list(Counter(tokens).items()), (separator, value)  # again
+
+
+@pytest.mark.parametrize("separator", COUNTING_SEPARATORS[:3])
+@pytest.mark.parametrize("pipeline", [["stopWordFilter"], []])
+def test_index_terms_are_the_plain_definitions(separator, pipeline):
+    config = {
+        "lang": ["en"],
+        "separator": separator,
+        "pipeline": pipeline,
+        "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {}, "aliases": None},
+    }
+    rng = random.Random(f"{separator}{pipeline}")
+    for _ in range(200):
+        docs = [
+            {
+                "location": f"p{n}/" + rng.choice(["", "#a", "#ΣΣ"]),
+                **{name: _random_value(rng) for name in ("title", "text", "tags", "aliases")},
+                **({"boost": rng.choice([0.01, 2])} if rng.random() < 0.2 else {}),
+            }
+            for n in range(rng.randint(0, 8))
+        ]
+        assert index_terms(config, docs) == index_terms_by_tokens(config, docs), docs
+
+
+def test_the_fingerprint_is_the_plain_definition():
+    rng = random.Random(13)
+    texts = ["", "a", "é", "\U0001f600", "<p>x</p>", "ΣΑΣ", "\u2028", "abc" * 40]
+    for _ in range(2_000):
+        names = rng.sample(["title", "text", "tags", "aliases", "Überschrift"], k=rng.randint(0, 4))
+        config = {"fields": {name: {} for name in names}}
+        docs = [
+            {
+                "location": "".join(rng.choices(texts, k=3)),
+                **{
+                    name: rng.choice([None, "".join(rng.choices(texts, k=4)), [rng.choice(texts), 12]])
+                    for name in names
+                    if rng.random() < 0.8
+                },
+            }
+            for _ in range(rng.randint(0, 5))
+        ]
+        assert fingerprint(config, docs) == fingerprint_by_units(config, docs), (config, docs)
+
+
+def test_the_white_space_str_split_splits_at_is_this_pythons():
+    assert sorted(PY_WHITE_SPACE) == [c for c in map(chr, range(0x110000)) if c.isspace()]
