@@ -65,6 +65,8 @@ _ANCHORED = (
 
 _SHEET_END = 'glightbox.min.css" rel="stylesheet">'
 _START_TAG = '<script id="init-glightbox">'
+# The plugin puts its style block right after the library (and nothing else does).
+_STYLE_TAG = '<style id="glightbox-style">'
 _DOCUMENT_END = "</body></html>"
 
 
@@ -94,7 +96,9 @@ def defer_lightbox(html: str) -> str | None:
       values, so the literal (with its `"` and `>`) could only come before it as markup,
       a comment or raw script text put in <head> by the templates, which put none (page
       data reaches <head> escaped, or as JSON, where every `"` in a string is `\\"`).
-      The library must follow it at once, as the plugin writes it.
+      The library must follow it at once, and the plugin's style block the library, as the
+      plugin writes them: a copy of the two tags in a comment or script text in <head>
+      (which no template writes today) is then refused, not rewritten in their place.
     Copies of these tags elsewhere in a page (raw HTML in Markdown) are page content:
     left as they are, for the page checks and the output gate to judge.
     Tested with hostile pages in tests/unit/test_glightbox_defer.py.
@@ -107,7 +111,7 @@ def defer_lightbox(html: str) -> str | None:
     begin = html.rfind("<", 0, at) if at >= 0 else -1
     sheet = _STYLESHEET.fullmatch(html, begin, at + len(_SHEET_END)) if begin >= 0 else None
     library = _LIBRARY.match(html, sheet.end(), end) if sheet is not None else None
-    if library is None:
+    if library is None or not html.startswith(_STYLE_TAG, library.end()):
         return None
     # Each piece copied once, in page order.
     return "".join(

@@ -123,10 +123,21 @@ def _zip_info(name: str, epoch: int) -> zipfile.ZipInfo:
 
 
 def write_zip(entries: list[tuple[str, bytes]], zip_path: pathlib.Path, epoch: int) -> None:
-    """Write the entries in the order given, each with the same fixed metadata."""
-    with zipfile.ZipFile(zip_path, "w") as archive:
-        for name, data in entries:
-            archive.writestr(_zip_info(name, epoch), data, compresslevel=9)
+    """Write the entries in the order given, each with the same fixed metadata.
+
+    Interrupted (Ctrl-C, SIGTERM) half-way through an entry, the interruption itself is
+    raised: the archive is not closed (the caller throws the file away), because
+    `ZipFile.close` would refuse with an entry still open and its ValueError would replace
+    the interruption (the run then ended with status 1, not 130 or 143)."""
+    with open(zip_path, "wb") as file:
+        archive = zipfile.ZipFile(file, "w")
+        try:
+            for name, data in entries:
+                archive.writestr(_zip_info(name, epoch), data, compresslevel=9)
+        except BaseException:
+            archive.fp = None  # so its close (run again when it is collected) writes nothing
+            raise
+        archive.close()
 
 
 def part_prefix(output: pathlib.Path) -> str:

@@ -23,16 +23,17 @@ START = "const lightbox = GLightbox({});\ndocument$.subscribe(()=>{ lightbox.rel
 INIT = f'<script id="init-glightbox">{START}</script>'
 DEFERRED_JS = '<script src="../../assets/javascripts/glightbox.min.js" defer></script>'
 DEFERRED_INIT = f'<script id="init-glightbox">{START_WRAPPER.format(code=START)}</script>'
+STYLE = '<style id="glightbox-style">html.glightbox-open { overflow: initial; }</style>'
 
 
-def page(head: str = CSS + JS, end: str = INIT) -> str:
+def page(head: str = CSS + JS + STYLE, end: str = INIT) -> str:
     return f"<!DOCTYPE html><html><head><title>T</title>{head}</head><body><p>x</p>{end}</body></html>"
 
 
 def test_the_library_is_deferred_its_stylesheet_left_to_script_and_start_up_waits():
     assert defer_lightbox(page()) == (
         "<!DOCTYPE html><html><head><title>T</title>"
-        '<script src="../../assets/javascripts/glightbox.min.js" defer></script></head><body><p>x</p>'
+        f'<script src="../../assets/javascripts/glightbox.min.js" defer></script>{STYLE}</head><body><p>x</p>'
         '<script id="init-glightbox">document.addEventListener("DOMContentLoaded", function () {\n'
         f"{START}}});\n</script></body></html>"
     )
@@ -49,7 +50,14 @@ def test_a_page_without_the_lightbox_is_unchanged():
         page(head=JS),  # no stylesheet
         page(head=CSS),  # no library
         page(end=""),  # no start-up script
-        page(head=CSS + "<meta>" + JS),  # the library not where the plugin puts it
+        page(head=CSS + "<meta>" + JS + STYLE),  # the library not where the plugin puts it
+        page(head=CSS + JS),  # no style block after the library
+        page(head=CSS + JS + "<meta>" + STYLE),  # the style block not right after it
+        # A copy of the two tags in a comment before the plugin's own (no template writes
+        # one today): the first stylesheet is the copy, not followed by the style block.
+        page(head=f"<!-- {CSS}{JS} -->{CSS}{JS}{STYLE}"),
+        # Something else (here 14 characters, as long as `</body></html>`) ends the document.
+        page().removesuffix("</body></html>") + "<b>abcdefg</b>",
         page(head=JS + CSS),
         page(end=INIT + "<p>y</p>"),  # the start-up script not ending the document
         page(end=INIT.replace("GLightbox({})", "GLightbox({a: 1 < 2})")),  # code with a `<`
