@@ -5,8 +5,8 @@ all problems of the build (every hook's) are collected, then the build fails onc
 PluginError. Page problems are raised in `on_env`, after every page is converted and
 before any is written (near copies between pages, when they are the only problems, by the
 next report, before any page is written); checks still running are waited for by
-whichever report comes first (`act.build.Build.pending`). Whether the disclaimer reached each page can only be seen in the
-written HTML: that is checked in `on_post_page` and raised in `on_post_build`. Under
+whichever report comes first (`act.build.Build.pending`). Whether the disclaimer reached
+each page can only be seen in the written HTML: that is checked in `on_post_page` and raised in `on_post_build`. Under
 `mkdocs serve`, a failed rebuild logs the same lines and the preview keeps serving the
 last good site (act/serve.py), instead of MkDocs' empty, stalled preview.
 
@@ -14,7 +14,8 @@ Review dates: an overdue page fails the build. `ACT_ALLOW_OVERDUE=1` makes that 
 for local previews; it is ignored when `CI` is set (see act/settings.py).
 
 The checks live in hooks/act/validation/; on a large site the page checks, near copies and
-the output gate run in a second process beside the build (act/validation/second_process.py). This hook reads each page's file once
+the output gate run in a second process beside the build (act/validation/second_process.py).
+This hook reads each page's file once
 (`on_page_read_source`, in place of MkDocs' own read, so an undecodable file is reported
 rather than crashing the build) and reuses MkDocs' parsed `page.meta` and converted
 `page.content`.
@@ -68,9 +69,9 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
     env.globals["content_security_policy"] = validation.meta_policy()
     build = build_of(config)
     if build.problems:  # the build fails here: with every problem, near copies included
-        build.pending.append(validation.collect_near_copies)
+        validation.near_copies_later()
     build.report()
-    validation.near_copies_later()
+    validation.near_copies_later()  # else: waited for by the next report
     # Every page is converted: what is alive now lives to the end of the build.
     per_build(config, HeapFreeze).freeze()
 

@@ -7,7 +7,7 @@ them, while this process goes on converting and rendering (build machines, CI's 
 two cores or more). Their results are collected where the build needs them: the page checks'
 and the near copies' in `on_env`, before any page is written; the gate's in
 `on_post_build`. A smaller site (the real one has under 100 pages) makes the same calls in
-this process, as they are made: a worker takes ~0.5 s to start.
+this process, as they are made: a worker takes ~0.25 s of CPU to start.
 
 One worker, so calls run in the order they were made (the near copies after every page's
 checks), and its state (`Checks`) is one build's: made when the worker starts, gone when the
