@@ -61,7 +61,7 @@ def main(config_file: str) -> int:
     _instrument(config)
     build(config)
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    # The second process of the page checks (act/validation/second_process.py), ended and
+    # The second process of the page checks (act/second_process.py), ended and
     # waited for by the end of the build: its CPU time and peak memory, beside the build's.
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = {

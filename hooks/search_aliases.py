@@ -3,34 +3,28 @@ readers type (docs/_data/search-phrases.yml), page descriptions and the site's v
 for typo correction into Material's search index, and rank the home page last (see
 hooks/act/search.py for how).
 
-Material's search plugin writes `search/search_index.json` in its `on_post_build`.
-This hook's `on_post_build` runs first (higher priority) and adds the fields to the
-plugin's entries in memory (through act/private_apis.py), so Material writes them with
-the rest: no second parse and copy of the whole index (at 5,000 pages that copy cost
-about 70 MB and a re-write). It also writes `search/lunr-index.js`, the lunr index built
-from those entries (hooks/act/lunr_index.py), so readers' browsers need not build it.
+Material's search plugin adds each page's entries in its `on_page_context`, and writes
+`search/search_index.json` in its `on_post_build`. This hook hands each page's entries
+over as they come (hooks/act/search_work.py; on a large site to the build's second
+process, which works on them while this one renders the next pages), and in its
+`on_post_build`, which runs first (higher priority), adds the fields to the plugin's
+entries in memory (through act/private_apis.py), so Material writes them with the rest.
+It also has `search/lunr-index.js` written, the lunr index built from those entries
+(hooks/act/lunr_index.py), so readers' browsers need not build it.
 """
 
 from __future__ import annotations
 
-import pathlib
+from typing import Any
 
-from act import private_apis
 from act.build import build_of, per_build
 from act.data_files import SEARCH_PHRASES
-from act.lunr_index import LUNR_INDEX_URI, lunr_index_script
-from act.search import (
-    DID_YOU_MEAN,
-    DID_YOU_MEAN_URI,
-    INDEXED_WORDS,
-    SearchTerms,
-    augment_index,
-    did_you_mean_script,
-    unknown_phrase_pages,
-)
+from act.search import SearchTerms, unknown_phrase_pages
+from act.search_work import SearchIndexing
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 
@@ -48,29 +42,12 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     return markdown
 
 
+@event_priority(-50)  # after Material's search plugin has indexed the page (priority 0)
+def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> None:
+    per_build(config, SearchIndexing).page_indexed(page)
+
+
 @event_priority(100)  # before Material's search plugin writes the index (priority 0)
 def on_post_build(*, config: MkDocsConfig) -> None:
-    build = build_of(config)
-    variants = build.spelling_variants
-    glossary = [term.term for term in build.glossary_terms]
-    build.report()
-    index = private_apis.search_index(config)
-    if index is None:  # search is off: no index to add to
-        return
-    # This build's entries only: under `mkdocs serve --dirty` Material merges in the
-    # previous build's entries, which got their fields then.
-    view = {
-        "config": {"fields": private_apis.search_fields(index)},
-        "docs": private_apis.search_entries(index),
-    }
-    terms = per_build(config, SearchTerms)
-    augment_index(view, terms.pages, variants, home=terms.home, glossary=glossary)
-    out = pathlib.Path(config.site_dir, DID_YOU_MEAN_URI)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(did_you_mean_script(view[DID_YOU_MEAN], view[INDEXED_WORDS]), encoding="utf-8")
-    private_apis.set_search_fields(index, view["config"]["fields"])
-    # The lunr index Material's worker would build in the browser, built once here.
-    lunr_config = {**private_apis.search_config(index), "fields": view["config"]["fields"]}
-    pathlib.Path(config.site_dir, LUNR_INDEX_URI).write_text(
-        lunr_index_script(lunr_config, view["docs"]), encoding="utf-8"
-    )
+    build_of(config).report()
+    per_build(config, SearchIndexing).finish()

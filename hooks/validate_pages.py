@@ -14,7 +14,7 @@ Review dates: an overdue page fails the build. `ACT_ALLOW_OVERDUE=1` makes that 
 for local previews; it is ignored when `CI` is set (see act/settings.py).
 
 The checks live in hooks/act/validation/; on a large site the page checks, near copies and
-the output gate run in a second process beside the build (act/validation/second_process.py).
+the output gate run in a second process beside the build (act/second_process.py).
 This hook reads each page's file once
 (`on_page_read_source`, in place of MkDocs' own read, so an undecodable file is reported
 rather than crashing the build) and reuses MkDocs' parsed `page.meta` and converted
@@ -28,8 +28,8 @@ import pathlib
 from collections.abc import Callable
 
 from act.build import HeapFreeze, build_of, per_build, thaw_after_failure
+from act.second_process import stop_all_after_failure
 from act.serve import keep_last_good_site
-from act.validation.second_process import stop_all_after_failure
 from act.validation.site_validation import SiteValidation, site_dir_problems
 from jinja2 import Environment, Template
 from mkdocs.config.defaults import MkDocsConfig

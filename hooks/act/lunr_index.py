@@ -385,61 +385,81 @@ def index_terms(config: Mapping[str, Any], docs: Sequence[Mapping[str, Any]]) ->
     `postings[k]` (term k) is flat: field number, entry count, then for each entry the
     step from the previous entry's number and the term's frequency there; then the next
     field that holds the term."""
-    if list(config.get("lang") or ["en"]) != ["en"]:
-        raise UnsupportedSearchConfig(f"search lang {config.get('lang')!r}: only English is prebuilt")
-    pipeline_names = list(config.get("pipeline") or [])
-    if any(name not in _PIPELINE for name in pipeline_names):
-        raise UnsupportedSearchConfig(f"search pipeline {pipeline_names!r}: only stopWordFilter is prebuilt")
-    # The one pipeline function allowed drops the tokens in its word list (lunr.py's
-    # stop_word_filter, as a set lookup here: its Pipeline costs a call per token).
-    dropped = STOP_WORDS if "stopWordFilter" in pipeline_names else frozenset()
-    counts_of = _TermCounts(js_separator(str(config.get("separator") or r"[\s\-]+")))
-    field_specs = dict(config.get("fields") or {})
-    fields = list(field_specs)
+    terms = IndexTerms(config)
+    terms.add(docs)
+    return terms.result()
 
-    term_number: dict[str, int] = {}
-    # field number -> term -> [entry number, frequency, entry number, frequency, ...], in
-    # entry order (one flat list per term and field: few objects for the collector)
-    in_field: list[dict[str, list[int]]] = [{} for _ in fields]
-    boosts: list[list[Any]] = []
-    for n, doc in enumerate(docs):
-        if doc.get("boost") is not None:
-            boosts.append([n, doc["boost"]])
-        for f, name in enumerate(fields):
-            value = doc.get(name)
-            if value is None:  # no tokens
-                continue
-            postings = in_field[f]
-            # Each term of this field once, in order of first use, with how often it occurs.
-            for key, frequency in counts_of(value).items():
+
+class IndexTerms:
+    """`index_terms`, the entries added a few at a time, in order (a build hands them over
+    page by page as Material makes them). Raises UnsupportedSearchConfig when made."""
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        if list(config.get("lang") or ["en"]) != ["en"]:
+            raise UnsupportedSearchConfig(f"search lang {config.get('lang')!r}: only English is prebuilt")
+        self.pipeline_names = list(config.get("pipeline") or [])
+        if any(name not in _PIPELINE for name in self.pipeline_names):
+            raise UnsupportedSearchConfig(
+                f"search pipeline {self.pipeline_names!r}: only stopWordFilter is prebuilt"
+            )
+        # The one pipeline function allowed drops the tokens in its word list (lunr.py's
+        # stop_word_filter, as a set lookup here: its Pipeline costs a call per token).
+        self.dropped = STOP_WORDS if "stopWordFilter" in self.pipeline_names else frozenset()
+        self.counts_of = _TermCounts(js_separator(str(config.get("separator") or r"[\s\-]+")))
+        self.field_specs = dict(config.get("fields") or {})
+        self.fields = list(self.field_specs)
+        self.term_number: dict[str, int] = {}
+        # field number -> term -> [entry number, frequency, entry number, frequency, ...], in
+        # entry order (one flat list per term and field: few objects for the collector)
+        self.in_field: list[dict[str, list[int]]] = [{} for _ in self.fields]
+        self.boosts: list[list[Any]] = []
+        self.refs: list[str] = []
+
+    def add(self, docs: Iterable[Mapping[str, Any]]) -> None:
+        term_number, in_field, boosts, refs = self.term_number, self.in_field, self.boosts, self.refs
+        dropped, counts_of, fields = self.dropped, self.counts_of, self.fields
+        for doc in docs:
+            n = len(refs)
+            refs.append(str(doc["location"]))
+            if doc.get("boost") is not None:
+                boosts.append([n, doc["boost"]])
+            for f, name in enumerate(fields):
+                value = doc.get(name)
+                if value is None:  # no tokens
+                    continue
+                postings = in_field[f]
+                # Each term of this field once, in order of first use, with how often it occurs.
+                for key, frequency in counts_of(value).items():
+                    found = postings.get(key)
+                    if found is not None:
+                        found += (n, frequency)
+                    elif key not in dropped:
+                        postings[key] = [n, frequency]
+                        term_number.setdefault(key, len(term_number))
+
+    def result(self) -> dict[str, Any]:
+        """The terms of every entry added (once: the postings are rewritten in place)."""
+        flat_postings: list[list[int]] = []
+        for key in self.term_number:
+            flat: list[int] = []
+            for f, postings in enumerate(self.in_field):
                 found = postings.get(key)
-                if found is not None:
-                    found += (n, frequency)
-                elif key not in dropped:
-                    postings[key] = [n, frequency]
-                    term_number.setdefault(key, len(term_number))
-
-    flat_postings: list[list[int]] = []
-    for key in term_number:
-        flat: list[int] = []
-        for f, postings in enumerate(in_field):
-            found = postings.get(key)
-            if found is None:
-                continue
-            # Entry numbers become steps from the previous one (the first from 0).
-            found[2::2] = list(map(operator.sub, found[2::2], found[0:-2:2]))
-            flat += (f, len(found) // 2)
-            flat += found
-        flat_postings.append(flat)
-    return {
-        "lunr": LUNR_JS_VERSION,
-        "pipeline": pipeline_names,
-        "fields": [[name, (field_specs[name] or {}).get("boost")] for name in fields],
-        "refs": [str(doc["location"]) for doc in docs],
-        "boosts": boosts,
-        "terms": list(term_number),
-        "postings": flat_postings,
-    }
+                if found is None:
+                    continue
+                # Entry numbers become steps from the previous one (the first from 0).
+                found[2::2] = list(map(operator.sub, found[2::2], found[0:-2:2]))
+                flat += (f, len(found) // 2)
+                flat += found
+            flat_postings.append(flat)
+        return {
+            "lunr": LUNR_JS_VERSION,
+            "pipeline": self.pipeline_names,
+            "fields": [[name, (self.field_specs[name] or {}).get("boost")] for name in self.fields],
+            "refs": list(self.refs),
+            "boosts": self.boosts,
+            "terms": list(self.term_number),
+            "postings": flat_postings,
+        }
 
 
 _FNV_OFFSET = 0x811C9DC5
@@ -452,26 +472,39 @@ def fingerprint(config: Mapping[str, Any], docs: Iterable[Mapping[str, Any]]) ->
     hash over each entry's location and the UTF-16 length of each field (-1 if absent,
     a list as its items' lengths), in config.fields order, and the field names. The
     wrapper computes the same over the entries the page sends (search-worker.js)."""
-    h = _FNV_OFFSET
-    names = list(dict(config.get("fields") or {}))
-    for name in names:
-        h = _mix_units(h, name)
-        h = ((h ^ _MASK) * _FNV_PRIME) & _MASK
-    for doc in docs:
-        h = _mix_units(h, str(doc["location"]))
-        for name in names:
-            value = doc.get(name)
-            if value is None:
-                number = _MASK
-            elif isinstance(value, list):
-                h = ((h ^ (len(value) & _MASK)) * _FNV_PRIME) & _MASK
-                for item in value:
-                    h = ((h ^ (_utf16_length(str(item)) & _MASK)) * _FNV_PRIME) & _MASK
-                continue
-            else:
-                number = _utf16_length(str(value)) & _MASK
-            h = ((h ^ number) * _FNV_PRIME) & _MASK
-    return h
+    found = Fingerprint(config)
+    found.add(docs)
+    return found.value
+
+
+class Fingerprint:
+    """`fingerprint`, the entries added a few at a time, in order."""
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        h = _FNV_OFFSET
+        self.names = list(dict(config.get("fields") or {}))
+        for name in self.names:
+            h = _mix_units(h, name)
+            h = ((h ^ _MASK) * _FNV_PRIME) & _MASK
+        self.value = h
+
+    def add(self, docs: Iterable[Mapping[str, Any]]) -> None:
+        h, names = self.value, self.names
+        for doc in docs:
+            h = _mix_units(h, str(doc["location"]))
+            for name in names:
+                value = doc.get(name)
+                if value is None:
+                    number = _MASK
+                elif isinstance(value, list):
+                    h = ((h ^ (len(value) & _MASK)) * _FNV_PRIME) & _MASK
+                    for item in value:
+                        h = ((h ^ (_utf16_length(str(item)) & _MASK)) * _FNV_PRIME) & _MASK
+                    continue
+                else:
+                    number = _utf16_length(str(value)) & _MASK
+                h = ((h ^ number) * _FNV_PRIME) & _MASK
+        self.value = h
 
 
 def _mix_units(h: int, text: str) -> int:
@@ -496,15 +529,47 @@ def lunr_index_script(config: Mapping[str, Any], docs: Sequence[Mapping[str, Any
     """search/lunr-index.js: the serialised index and its fingerprint, as a script (so it
     loads from file:// too), as JSON text parsed by JSON.parse (faster to load than the
     same object written as a literal; no eval)."""
-    refs = [str(doc["location"]) for doc in docs]
-    if len(set(refs)) != len(refs):
-        return none_script("two entries share a location")
-    try:
-        data = {"fingerprint": fingerprint(config, docs), **index_terms(config, docs)}
-    except UnsupportedSearchConfig as exc:
-        return none_script(str(exc))
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return f"{GLOBAL} = JSON.parse({json.dumps(text, ensure_ascii=True)});\n"
+    index = LunrIndex(config)
+    index.add(docs)
+    return index.script()
+
+
+class LunrIndex:
+    """`lunr_index_script`, the entries added a few at a time, in order."""
+
+    def __init__(self, config: Mapping[str, Any]) -> None:
+        self.fingerprint = Fingerprint(config)
+        self.refs: set[str] = set()
+        self.shared_location = False
+        self.unsupported: str | None = None
+        self.terms: IndexTerms | None = None
+        try:
+            self.terms = IndexTerms(config)
+        except UnsupportedSearchConfig as exc:
+            self.unsupported = str(exc)
+
+    def add(self, docs: Sequence[Mapping[str, Any]]) -> None:
+        if self.shared_location:
+            return
+        refs = self.refs
+        for doc in docs:
+            ref = str(doc["location"])
+            if ref in refs:
+                self.shared_location, self.terms = True, None  # not prebuilt: let go of the terms
+                return
+            refs.add(ref)
+        if self.terms is not None:
+            self.fingerprint.add(docs)
+            self.terms.add(docs)
+
+    def script(self) -> str:
+        if self.shared_location:
+            return none_script("two entries share a location")
+        if self.terms is None:
+            return none_script(self.unsupported or "")
+        data = {"fingerprint": self.fingerprint.value, **self.terms.result()}
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return f"{GLOBAL} = JSON.parse({json.dumps(text, ensure_ascii=True)});\n"
 
 
 def none_script(reason: str) -> str:

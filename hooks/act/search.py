@@ -191,6 +191,65 @@ def vocabulary_words(*texts: str) -> list[str]:
     return sorted(words)
 
 
+def search_fields(fields: Mapping[str, Mapping]) -> dict[str, dict]:
+    """Material's lunr fields with this module's three, boosted like `title` and `text`."""
+    return {
+        **fields,
+        ALIASES_FIELD: {"boost": fields.get("title", {}).get("boost", 1e3)},
+        VARIANTS_FIELD: {"boost": fields.get("text", {}).get("boost", 1.0)},
+        PHRASES_FIELD: {"boost": fields.get("title", {}).get("boost", 1e3)},
+    }
+
+
+class Augmenter:
+    """What `augment_index` adds to each entry, entry by entry (so a build can hand over
+    its entries page by page, as Material makes them), and the vocabulary gathered on the
+    way. `additions` never changes the entry it is given."""
+
+    def __init__(self, variants: Mapping[str, Iterable[str]], glossary: Iterable[str] = ()) -> None:
+        self.spellings = _Spellings(variants)
+        self.vocabulary: list[str] = [*glossary]
+        for uk, others in variants.items():
+            self.vocabulary += [uk, *others]
+
+    def additions(self, entry: Mapping, pages: Mapping[str, PageTerms], home: str | None) -> dict:
+        """The fields to set on `entry` (new ones, and `text` and `boost` when they change).
+
+        `pages` maps a page URL (an entry's location up to `#`) to what that page adds;
+        `home` is the home page's URL."""
+        spellings, vocabulary = self.spellings, self.vocabulary
+        added: dict = {}
+        location = entry["location"]
+        if home is not None and location.split("#")[0] == home:
+            added["boost"] = HOME_BOOST
+        # Only the page's own entry (no `#section`) carries its description and aliases.
+        terms = pages.get(location) if "#" not in location else None
+        vocabulary.append(entry.get("title", ""))
+        if terms and terms.phrases:
+            said = list(terms.phrases)
+            said += spellings.in_text(" ".join(said))
+            added[PHRASES_FIELD] = html.escape(", ".join(said), quote=False)
+            vocabulary += terms.phrases
+        text = entry.get("text", "")
+        if terms and terms.description:
+            teaser = f"<p>{html.escape(terms.description, quote=False)}</p>"
+            text = added["text"] = f"{teaser} {entry['text']}" if entry.get("text") else teaser
+        names = list(terms.aliases) if terms else []
+        if names:
+            names += spellings.in_text(" ".join(names))
+        names += spellings.in_text(entry.get("title", ""))
+        if names:
+            added[ALIASES_FIELD] = html.escape(", ".join(names), quote=False)
+            vocabulary += names
+        text_forms = spellings.in_text(text)
+        if text_forms:
+            added[VARIANTS_FIELD] = " ".join(text_forms)
+        return added
+
+    def did_you_mean(self) -> list[str]:
+        return vocabulary_words(*self.vocabulary)
+
+
 def augment_index(
     index: dict,
     pages: Mapping[str, PageTerms],
@@ -204,40 +263,11 @@ def augment_index(
     `pages` maps a page URL (an entry's location up to `#`) to what that page adds;
     `home` is the home page's URL; `glossary` the glossary's terms.
     """
-    spellings = _Spellings(variants)
-    fields = index["config"]["fields"]
-    fields[ALIASES_FIELD] = {"boost": fields.get("title", {}).get("boost", 1e3)}
-    fields[VARIANTS_FIELD] = {"boost": fields.get("text", {}).get("boost", 1.0)}
-    fields[PHRASES_FIELD] = {"boost": fields.get("title", {}).get("boost", 1e3)}
-    vocabulary: list[str] = [*glossary]
-    for uk, others in variants.items():
-        vocabulary += [uk, *others]
+    augmenter = Augmenter(variants, glossary)
+    index["config"]["fields"] = search_fields(index["config"]["fields"])
     for entry in index["docs"]:
-        location = entry["location"]
-        if home is not None and location.split("#")[0] == home:
-            entry["boost"] = HOME_BOOST
-        # Only the page's own entry (no `#section`) carries its description and aliases.
-        terms = pages.get(location) if "#" not in location else None
-        vocabulary.append(entry.get("title", ""))
-        if terms and terms.phrases:
-            said = list(terms.phrases)
-            said += spellings.in_text(" ".join(said))
-            entry[PHRASES_FIELD] = html.escape(", ".join(said), quote=False)
-            vocabulary += terms.phrases
-        if terms and terms.description:
-            teaser = f"<p>{html.escape(terms.description, quote=False)}</p>"
-            entry["text"] = f"{teaser} {entry['text']}" if entry.get("text") else teaser
-        names = list(terms.aliases) if terms else []
-        if names:
-            names += spellings.in_text(" ".join(names))
-        names += spellings.in_text(entry.get("title", ""))
-        if names:
-            entry[ALIASES_FIELD] = html.escape(", ".join(names), quote=False)
-            vocabulary += names
-        text_forms = spellings.in_text(entry.get("text", ""))
-        if text_forms:
-            entry[VARIANTS_FIELD] = " ".join(text_forms)
-    index[DID_YOU_MEAN] = vocabulary_words(*vocabulary)
+        entry.update(augmenter.additions(entry, pages, home))
+    index[DID_YOU_MEAN] = augmenter.did_you_mean()
     index[INDEXED_WORDS] = indexed_words(index["docs"])
     return index
 
@@ -252,21 +282,35 @@ def indexed_words(entries: Iterable[Mapping]) -> list[str]:
     """Every distinct word of the entries' searchable fields, lower case, sorted: what the
     search worker wrapper asks whether a query word starts (tags dropped, text split at
     anything but a letter or digit, as the wrapper splits a query)."""
-    # A word never holds white space (no letter or digit), so the words are those of the
-    # distinct white-space-separated chunks: split in C, deduplicated by a set (a few
-    # thousand chunks for millions of words), then searched for words once.
-    # Values that repeat (section titles, lists of US spellings) are split once.
-    chunks: set[str] = set()
-    seen: set[str] = set()
-    for entry in entries:
-        for key, value in entry.items():
-            if key in _NOT_TEXT:
-                continue
-            text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
-            if text not in seen:
-                seen.add(text)
-                chunks.update(_TAGS.sub(" ", text).lower().split())
-    return sorted(set(_INDEXED_WORD.findall(" ".join(chunks))))
+    words = IndexedWords()
+    words.add(entries)
+    return words.words()
+
+
+class IndexedWords:
+    """`indexed_words`, entries added a few at a time."""
+
+    def __init__(self) -> None:
+        # A word never holds white space (no letter or digit), so the words are those of
+        # the distinct white-space-separated chunks: split in C, deduplicated by a set (a
+        # few thousand chunks for millions of words), then searched for words once.
+        # Values that repeat (section titles, lists of US spellings) are split once.
+        self.chunks: set[str] = set()
+        self.seen: set[str] = set()
+
+    def add(self, entries: Iterable[Mapping]) -> None:
+        chunks, seen = self.chunks, self.seen
+        for entry in entries:
+            for key, value in entry.items():
+                if key in _NOT_TEXT:
+                    continue
+                text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
+                if text not in seen:
+                    seen.add(text)
+                    chunks.update(_TAGS.sub(" ", text).lower().split())
+
+    def words(self) -> list[str]:
+        return sorted(set(_INDEXED_WORD.findall(" ".join(self.chunks))))
 
 
 def did_you_mean_script(words: list[str], indexed: list[str]) -> str:

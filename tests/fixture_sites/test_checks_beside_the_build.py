@@ -1,5 +1,5 @@
 """Issue 13: the page checks, near copies and output gate running beside the build (in the
-validation fixture, as on a large site: act/validation/second_process.py) still report
+validation fixture, as on a large site: act/second_process.py) still report
 every problem in the one failure, before any page is written when they are page problems,
 and leave no process behind; pages are never read through links, never written twice to
 one file, and a page a plugin rewrites after it was gated is gated again.
@@ -70,6 +70,20 @@ def on_post_build(config):
         text = page.read_text(encoding="utf-8")
         page.write_text(text.replace("</body>", "<img src=x onerror=alert(1)></body>"), encoding="utf-8")
 """
+# After Material writes the search index, before the gate reads it: a text whose entry was
+# gated clean as it was handed over (act/search_work.py) is replaced in the written file.
+REWRITES_THE_SEARCH_INDEX = """\
+import json, pathlib
+
+@event_priority(-50)
+def on_post_build(config):
+    path = pathlib.Path(config.site_dir, "search", "search_index.json")
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for entry in index["docs"]:
+        if entry["location"] == "guides/good-guide/":
+            entry["text"] += "<img src=x onerror=alert(1)>"
+    path.write_text(json.dumps(index), encoding="utf-8")
+"""
 OTHER_HOOK_LINE = "docs/_data/other.yml:1: another hook's problem — fix it"
 
 
@@ -123,6 +137,17 @@ def test_a_page_rewritten_after_it_was_gated_is_gated_again(tmp_path, monkeypatc
         f"docs/conditions/good-condition.md:1: {ONERROR}",
         f"docs/guides/good-guide.md:1: {ONERROR}",
         f"docs/treatments/good-treatment.md:1: {ONERROR}",
+    ]
+
+
+def test_the_search_index_is_gated_as_written_not_as_handed_over(tmp_path):
+    """Entries that passed the gate as the build handed them over are spared a second parse
+    only when the written index holds exactly them."""
+    lines = build_with_hook(tmp_path, {}, REWRITES_THE_SEARCH_INDEX)
+    assert lines == [
+        "site/search/search_index.json:1: search entry 'guides/good-guide/' text: attribute 'onerror' on "
+        "<img> is not allowed — remove it; if the theme or a hook writes it on purpose, add it to "
+        "hooks/act/security/allowlist.py"
     ]
 
 

@@ -1,5 +1,6 @@
-"""The page checks' second process (act/validation/second_process.py), with no build: a
-worker answers what the build's own process answers, in order; an error in it is raised
+"""The build's second process (act/second_process.py) running the page checks
+(act/validation/checks.py), with no build: a worker answers what the build's own process
+answers, in order; an error in it is raised
 with its traceback; a worker that dies or a failed build ends in a problem, never a hang."""
 
 from __future__ import annotations
@@ -11,19 +12,13 @@ import signal
 import time
 
 import pytest
+from act import second_process
 from act.leftovers import process_alive
 from act.problems import Problem, SourceMap
+from act.second_process import Runner, WorkerFailed, result_or_problem, stop_all_after_failure
 from act.security.gate import Policy
-from act.validation import second_process
+from act.validation.checks import Checks, PageToCheck, PageToGate
 from act.validation.page import SiteData
-from act.validation.second_process import (
-    PageToCheck,
-    PageToGate,
-    Runner,
-    WorkerFailed,
-    result_or_problem,
-    stop_all_after_failure,
-)
 from testkit.processes import processes_mentioning, wait_for
 
 SITE = SiteData(vocabulary={}, variants={}, today=dt.date(2026, 11, 27), allow_overdue=False)
@@ -59,19 +54,28 @@ def listed(name: str, text: str) -> PageToCheck:
     return PageToCheck(f"{name}.md", source, {}, f"<p>{text}</p>", f"{name}/", listed=True)
 
 
+def checks(near_copy_limit: int | None, site_dir: str | None = None) -> Runner:
+    """A runner with the page checks started, in a worker when `site_dir` is given."""
+    runner = Runner(site_dir)
+    runner.start("checks", Checks, SITE, Policy(), near_copy_limit)
+    return runner
+
+
 def answers(runner: Runner, written: list[PageToGate]) -> list:
     calls = [
-        runner.call("gate_pages", written),
-        runner.call("check_pages", [listed("one", SHARED), listed("two", SHARED)]),
-        runner.call("near_copies"),
-        runner.call("gate_site", str(pathlib.Path(written[0].written).parent), frozenset(["clean.html"])),
+        runner.call("checks", "gate_pages", written),
+        runner.call("checks", "check_pages", [listed("one", SHARED), listed("two", SHARED)]),
+        runner.call("checks", "near_copies"),
+        runner.call(
+            "checks", "gate_site", str(pathlib.Path(written[0].written).parent), frozenset(["clean.html"])
+        ),
     ]
     return [call.result(timeout=60) for call in calls]
 
 
 def test_a_worker_answers_what_the_build_process_answers(tmp_path, written):
-    here = Runner(SITE, Policy(), 15)
-    there = Runner(SITE, Policy(), 15, str(tmp_path / "site"))
+    here = checks(15)
+    there = checks(15, str(tmp_path / "site"))
     try:
         expected = answers(here, written)
         assert answers(there, written) == expected
@@ -92,7 +96,7 @@ def test_a_worker_answers_what_the_build_process_answers(tmp_path, written):
 
 
 def test_the_worker_ends_with_the_build_and_leaves_no_process(tmp_path, written):
-    runner = Runner(SITE, Policy(), None, str(tmp_path / "site"))
+    runner = checks(None, str(tmp_path / "site"))
     process = runner.process
     assert process is not None and processes_mentioning(str(tmp_path / "site"))
     runner.stop()
@@ -101,34 +105,34 @@ def test_the_worker_ends_with_the_build_and_leaves_no_process(tmp_path, written)
 
 
 def test_an_error_in_the_worker_is_raised_with_its_traceback(tmp_path):
-    runner = Runner(SITE, Policy(), None, str(tmp_path / "site"))
+    runner = checks(None, str(tmp_path / "site"))
     try:
         with pytest.raises(WorkerFailed) as failed:
-            runner.call("no_such_check").result(timeout=60)
-        assert "no_such_check failed in the page checks' process" in str(failed.value)
+            runner.call("checks", "no_such_check").result(timeout=60)
+        assert "checks.no_such_check failed in the build's second process" in str(failed.value)
         assert "AttributeError: 'Checks' object has no attribute 'no_such_check'" in str(failed.value)
         # The worker goes on answering.
-        assert runner.call("near_copies").result(timeout=60) == []
+        assert runner.call("checks", "near_copies").result(timeout=60) == []
     finally:
         runner.stop()
 
 
 def test_a_worker_that_dies_is_a_problem_not_a_hang(tmp_path, written):
-    runner = Runner(SITE, Policy(), None, str(tmp_path / "site"))
+    runner = checks(None, str(tmp_path / "site"))
     try:
-        assert runner.call("near_copies").result(timeout=60) == []
+        assert runner.call("checks", "near_copies").result(timeout=60) == []
         assert runner.process is not None
         os.kill(runner.process.pid, signal.SIGKILL)
         runner.process.wait(timeout=30)
-        late = runner.call("gate_pages", written)
+        late = runner.call("checks", "gate_pages", written)
         assert result_or_problem(late, "docs") == (
             None,
             [
                 Problem(
                     "docs",
                     1,
-                    "the page checks stopped before they finished (the page checks' process ended) — build "
-                    "again; if it happens again, report it with the build's log",
+                    "the page checks did not finish (the build's second process ended) — build again; if "
+                    "it happens again, report it with the build's log",
                 )
             ],
         )
@@ -138,8 +142,8 @@ def test_a_worker_that_dies_is_a_problem_not_a_hang(tmp_path, written):
 
 def test_a_failed_build_stops_its_worker_at_once(tmp_path, written):
     """`on_build_error` (no config): every live worker stops, its waiting calls undone."""
-    runner = Runner(SITE, Policy(), None, str(tmp_path / "site"))
-    waiting = [runner.call("gate_pages", written * 200) for _ in range(20)]
+    runner = checks(None, str(tmp_path / "site"))
+    waiting = [runner.call("checks", "gate_pages", written * 200) for _ in range(20)]
     stop_all_after_failure()
     assert not second_process._running
     assert wait_for(lambda: not processes_mentioning(str(tmp_path / "site")), 10)
@@ -152,10 +156,12 @@ import datetime as dt, sys, time
 sys.path.insert(0, sys.argv[1])
 from act.security.gate import Policy
 from act.validation.page import SiteData
-from act.validation.second_process import PageToGate, Runner
-runner = Runner(SiteData({}, {}, dt.date(2026, 11, 27), False), Policy(), None, sys.argv[2])
+from act.second_process import Runner
+from act.validation.checks import Checks, PageToGate
+runner = Runner(sys.argv[2])
+runner.start("checks", Checks, SiteData({}, {}, dt.date(2026, 11, 27), False), Policy(), None)
 page = PageToGate("docs/x.md", None, sys.argv[3])
-runner.call("gate_pages", [page] * 1_000_000)  # minutes of work
+runner.call("checks", "gate_pages", [page] * 1_000_000)  # minutes of work
 print(runner.process.pid, flush=True)
 time.sleep(120)
 """
@@ -194,22 +200,24 @@ def test_a_worker_that_did_not_start_says_why_on_every_call():
     import io
     import pickle
 
-    inbox = io.BytesIO(pickle.dumps(("start", ())) + pickle.dumps(("near_copies", ())))
+    inbox = io.BytesIO(
+        pickle.dumps(("checks", "start", (Checks,))) + pickle.dumps(("checks", "near_copies", ()))
+    )
     outbox = io.BytesIO()
     second_process.serve(inbox, outbox)
     outbox.seek(0)
     started, called = pickle.load(outbox), pickle.load(outbox)
     assert started[0] is False and "TypeError" in started[1]
     assert called[0] is False
-    assert called[1].startswith("near_copies failed in the page checks' process:")
-    assert "the worker did not start: start failed in the page checks' process" in called[1]
+    assert called[1].startswith("checks.near_copies failed in the build's second process:")
+    assert "'checks' did not start: checks.start failed in the build's second process" in called[1]
 
 
 def test_answers_that_cannot_be_read_fail_every_waiting_call(tmp_path, monkeypatch):
     """However the answers end (here: one that cannot be unpickled), no call waits for ever."""
-    runner = Runner(SITE, Policy(), None, str(tmp_path / "site"))
+    runner = checks(None, str(tmp_path / "site"))
     try:
-        assert runner.call("near_copies").result(timeout=60) == []
+        assert runner.call("checks", "near_copies").result(timeout=60) == []
 
         import pickle
 
@@ -225,12 +233,12 @@ def test_answers_that_cannot_be_read_fail_every_waiting_call(tmp_path, monkeypat
         monkeypatch.setattr(second_process, "pickle", Unreadable)  # the reader's next load
         # The reader was already waiting for the next answer with the real pickle: it reads
         # the first call's answer, then fails on the second's.
-        first, second = runner.call("near_copies"), runner.call("near_copies")
+        first, second = runner.call("checks", "near_copies"), runner.call("checks", "near_copies")
         assert first.result(timeout=60) == []
         with pytest.raises(BrokenPipeError):
             second.result(timeout=60)
         with pytest.raises(BrokenPipeError):
-            runner.call("near_copies").result(timeout=1)
+            runner.call("checks", "near_copies").result(timeout=1)
     finally:
         monkeypatch.undo()
         runner.stop()

@@ -50,24 +50,39 @@ def published_problem(src_uri: str) -> str | None:
 
 def symlinks(roots: Iterable[tuple[pathlib.Path, str]]) -> list[tuple[str, str]]:
     """(path, `label/relative path`) of every symbolic link under each (folder, label) pair,
-    files and folders alike; links to folders are not followed. `os.scandir` tells a link
-    from the folder listing itself, with no further system call per file."""
+    files and folders alike; links to folders are not followed."""
     found = []
     for root, label in roots:
-        if not root.is_dir():
-            continue
-        folders = [str(root)]
-        while folders:
-            try:
-                for entry in list(os.scandir(folders.pop())):
-                    if entry.is_symlink():
-                        where = pathlib.Path(entry.path).relative_to(root).as_posix()
-                        found.append((entry.path, f"{label}/{where}"))
-                    elif entry.is_dir(follow_symlinks=False):
-                        folders.append(entry.path)
-            except OSError:  # unreadable, or gone meanwhile (as os.walk, which MkDocs uses, skips it)
-                continue
+        if root.is_dir():
+            found += [(os.path.join(root, where), f"{label}/{where}") for where in tree(root)[1]]
     return sorted(found)
+
+
+def tree(root: pathlib.Path | str) -> tuple[list[str], list[str]]:
+    """The regular files and the symbolic links under `root` (files and folders alike; links
+    to folders are not followed), as paths relative to it with `/`. `os.scandir` tells each
+    kind from the folder listing itself, with no further system call per file."""
+    files: list[str] = []
+    links: list[str] = []
+    folders = [""]
+    while folders:
+        folder = folders.pop()
+        try:
+            entries = list(os.scandir(os.path.join(root, folder)))
+        except OSError:  # unreadable, or gone meanwhile (as os.walk, which MkDocs uses, skips it)
+            continue
+        for entry in entries:
+            where = f"{folder}/{entry.name}" if folder else entry.name
+            try:
+                if entry.is_symlink():
+                    links.append(where)
+                elif entry.is_dir(follow_symlinks=False):
+                    folders.append(where)
+                elif entry.is_file(follow_symlinks=False):
+                    files.append(where)
+            except OSError:  # gone meanwhile
+                continue
+    return files, links
 
 
 def symlink_problem(where: str) -> Problem:

@@ -14,6 +14,7 @@ import hashlib
 import json
 import pathlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -277,17 +278,29 @@ def xml_findings(data: bytes, policy: Policy) -> list[Finding]:
     return findings
 
 
-def search_index_findings(data: bytes, policy: Policy) -> list[Finding]:
-    """Material's search shows each entry's title and text as HTML: they must pass the gate too."""
+# The fields of a search entry that Material's search shows as HTML.
+SEARCH_HTML_FIELDS = ("title", "text")
+
+
+def search_value_needs_gate(value: object) -> bool:
+    return isinstance(value, str) and ("<" in value or "&" in value)
+
+
+def search_index_findings(
+    data: bytes, policy: Policy, gated_clean: Callable[[str], bool] = lambda value: False
+) -> list[Finding]:
+    """Material's search shows each entry's title and text as HTML: they must pass the gate
+    too (those that `gated_clean` says passed it already, as the build handed them over,
+    are not parsed again)."""
     try:
         index = json.loads(data)
     except ValueError as exc:
         return [Finding(f"search index is not valid JSON ({exc})", "")]
     findings: list[Finding] = []
     for entry in index.get("docs", []) if isinstance(index, dict) else []:
-        for key in ("title", "text"):
+        for key in SEARCH_HTML_FIELDS:
             value = entry.get(key)
-            if isinstance(value, str) and ("<" in value or "&" in value):
+            if search_value_needs_gate(value) and not gated_clean(value):
                 for finding in html_findings(value, policy):
                     findings.append(
                         Finding(
@@ -319,9 +332,14 @@ def line_of(text: str, needle: str) -> int:
 
 
 def site_file_findings(
-    path: pathlib.PurePosixPath, data: bytes, policy: Policy, known_scripts: set[str]
+    path: pathlib.PurePosixPath,
+    data: bytes,
+    policy: Policy,
+    known_scripts: set[str],
+    gated_clean: Callable[[str], bool] = lambda value: False,
 ) -> list[Finding]:
-    """One written file that is not a page (pages are gated as they are written)."""
+    """One written file that is not a page (pages are gated as they are written;
+    `gated_clean`: see `search_index_findings`)."""
     rel = path.as_posix()
     suffix = path.suffix.lower()
     if suffix not in allow.SITE_FILE_TYPES:
@@ -332,7 +350,7 @@ def site_file_findings(
         return xml_findings(data, policy)
     if suffix == ".json":
         if rel.endswith("search_index.json"):
-            return search_index_findings(data, policy)
+            return search_index_findings(data, policy, gated_clean)
         try:
             json.loads(data)
         except ValueError as exc:

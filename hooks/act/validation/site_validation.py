@@ -17,31 +17,27 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from act.build import build_of
+from act.build import build_of, per_build
 from act.content_model import LISTED_TYPES
 from act.problems import Problem, SourceMap
+from act.second_process import PAGES_PER_BATCH, SecondProcess, result_or_problem
 from act.security import csp
 from act.security.files import published_problem, symlink_problem, symlinks
 from act.security.gate import Policy
 from act.security.nesting import nesting_refusal
 from act.security.safe_yaml import MAX_FRONT_MATTER, yaml_refusal
+from act.validation.checks import CHECKS, Checks, PageToCheck, PageToGate
 from act.validation.front_matter import decode_page
 from act.validation.names import PageNames, name_problems
 from act.validation.page import SiteData
-from act.validation.second_process import PageToCheck, PageToGate, Runner, result_or_problem
 from act.validation.svg import svg_problems
 
 DISCLAIMER_CLASS = "site-disclaimer"
-# The page checks (lxml) and the output gate (lexbor) run over this many pages at a time
-# (and a worker process, when they run in one, is handed this many at a time),
-# queued as MkDocs hands them over, instead of once between every two pages of Material's
-# own work: run back to back, the parsers' code and data stay in the CPU caches (in a
-# 3,000-page build the page checks cost ~25 % less CPU and the gate ~10 %, some of it
-# moved to our next per-page step: benchmarks/NOTES.md, 2026-11-27 afternoon). The page
-# checks see the page as MkDocs handed it over; the gate reads it from the file MkDocs
-# wrote. Every queued page is checked before its problems are reported: the page checks'
-# queue is emptied first thing in `on_env`, the gate's by the first report after the pages.
-PAGES_PER_BATCH = 32
+# The page checks (lxml) and the output gate (lexbor) run over `PAGES_PER_BATCH` pages at a
+# time (act/second_process.py), queued as MkDocs hands them over. The page checks see the
+# page as MkDocs handed it over; the gate reads it from the file MkDocs wrote. Every queued
+# page is checked before its problems are reported: the page checks' queue is emptied
+# first thing in `on_env`, the gate's by the first report after the pages.
 # pymdownx.snippets lines: `--8<-- "name.md"` (also `;--8<--` and multi-line blocks of names).
 _SNIPPET_LINE = re.compile(r"^[ \t]*;?-{1,}8<-{1,}[ \t]+[\"']?([^\"'\n]*)[\"']?[ \t]*$", re.MULTILINE)
 
@@ -129,8 +125,9 @@ class SiteValidation:
         # Pages waiting for their checks and for the gate (see PAGES_PER_BATCH).
         self.pages_to_check: list[PageToCheck] = []
         self.pages_to_gate: list[PageToGate] = []
-        # Where the checks run (act/validation/second_process.py): set once the pages are known.
-        self.runner: Runner | None = None
+        # Where the checks run (act/second_process.py): decided once the pages are known.
+        self.second_process = per_build(config, SecondProcess)
+        self.started = False
         self.checked: list[Future] = []  # the page checks' results, collected in `on_env`
         self.gate_results: list[Future] = []  # the gate's, collected in `on_post_build`
         self.near: Future | None = None  # the near copies', collected before any page is written
@@ -143,15 +140,7 @@ class SiteValidation:
     def check_files(self, files: Files) -> None:
         self.site.page_paths = {file.src_uri for file in files.documentation_pages()}
         self.site.site_urls = {unquote(file.url) for file in files}
-        if self.runner is None:
-            start_from = self.build.settings.page_checks.second_process_from
-            in_worker = start_from is not None and len(self.site.page_paths) >= start_from
-            self.runner = Runner(
-                self.site,
-                self.policy,
-                self.build.settings.near_copy_runs_max,
-                str(self.site_dir.resolve()) if in_worker else None,
-            )
+        self.second_process.place(len(self.site.page_paths))
         # No symbolic link in the sources, and only an allowlist of files published from docs/.
         links = symlinks(self.source_roots)
         self.build.problems += [symlink_problem(where) for _path, where in links]
@@ -244,18 +233,21 @@ class SiteValidation:
     def _send_pages_to_check(self) -> None:
         queued, self.pages_to_check = self.pages_to_check, []
         if queued:
-            self.checked.append(self._runner().call("check_pages", queued))
+            self.checked.append(self._call("check_pages", queued))
 
-    def _runner(self) -> Runner:
-        if self.runner is None:  # no `on_files` (a build of no files): the checks run here
-            self.runner = Runner(self.site, self.policy, self.build.settings.near_copy_runs_max)
-        return self.runner
+    def _call(self, method: str, *args) -> Future:
+        """Call the build's `Checks` (made on first use), where they run."""
+        runner = self.second_process.runner()
+        if not self.started:
+            runner.start(CHECKS, Checks, self.site, self.policy, self.build.settings.near_copy_runs_max)
+            self.started = True
+        return runner.call(CHECKS, method, *args)
 
     def check_queued_pages(self) -> None:
         """Every page's checks collected (`on_env`), and the near copies asked for."""
         self._send_pages_to_check()
         checked, self.checked = self.checked, []
-        self.near = self._runner().call("near_copies")
+        self.near = self._call("near_copies")
         for future in checked:
             result, problems = result_or_problem(future, self.build.docs_label)
             self.build.problems += problems
@@ -334,7 +326,7 @@ class SiteValidation:
         # pages before it, all written.
         if len(self.pages_to_gate) > PAGES_PER_BATCH:
             written, self.pages_to_gate = self.pages_to_gate[:-1], self.pages_to_gate[-1:]
-            self.gate_results.append(self._runner().call("gate_pages", written))
+            self.gate_results.append(self._call("gate_pages", written))
 
     def _gate_later(self) -> None:
         """The gate's findings join the build's pending checks (once until collected)."""
@@ -350,7 +342,7 @@ class SiteValidation:
         self.gate_pending = False
         written, self.pages_to_gate = self.pages_to_gate, []
         if written:
-            self.gate_results.append(self._runner().call("gate_pages", written))
+            self.gate_results.append(self._call("gate_pages", written))
         results, self.gate_results = self.gate_results, []
         problems = []
         for future in results:
@@ -362,12 +354,11 @@ class SiteValidation:
         """Every other file the build wrote (HTML, SVG, JS, JSON and XML, and no unknown
         type) and every page changed since it was gated, left to the build's next report."""
         self._gate_later()
-        self.gate_results.append(self._runner().call("gate_site", str(self.site_dir), frozenset(self.gated)))
+        self.gate_results.append(self._call("gate_site", str(self.site_dir), frozenset(self.gated)))
 
     def stop(self, *, wait: bool = True) -> None:
         """The end of the build: the worker, if any, stops (at once, when the build failed)."""
-        if self.runner is not None:
-            self.runner.stop(wait=wait)
+        self.second_process.stop(wait=wait)
 
 
 def _shared_destinations(files: Files, label) -> list[Problem]:
