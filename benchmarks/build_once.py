@@ -1,7 +1,7 @@
 """Build one site once and print what it cost, as JSON on the last line of stdout.
 
 Run as a subprocess by bench.py, so the peak memory (this process' max RSS) belongs to
-this build alone; the CPU time and peak memory of the page checks' second process (a
+this build alone; the CPU time and peak memory of the build's second process (a
 child, on large sites) are reported beside it. Every event handler of every hook and plugin is wrapped in a timer,
 so each one's own time is measured in the same build. Times are CPU seconds of this
 process (the machine is shared, so wall-clock time says more about the neighbours);
@@ -25,7 +25,7 @@ from mkdocs.config import load_config
 
 own_time: dict[str, float] = defaultdict(float)
 # Wall-clock time inside each one's events: its CPU time, and the time it waits (for the
-# page checks' second process, when they run in one) while the build cannot go on.
+# build's second process, when the work runs in one) while the build cannot go on.
 own_wall: dict[str, float] = defaultdict(float)
 
 
@@ -61,7 +61,7 @@ def main(config_file: str) -> int:
     _instrument(config)
     build(config)
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    # The second process of the page checks (act/second_process.py), ended and
+    # The build's second process (act/second_process.py), ended and
     # waited for by the end of the build: its CPU time and peak memory, beside the build's.
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = {

@@ -65,7 +65,7 @@ class Build:
         self.today = self.settings.today or dt.date.today()
         # In GitHub Actions each problem is also printed as an annotation on its line.
         self.annotate = annotating(os.environ)
-        # Checks still running (in the page checks' second process): each gives its problems
+        # Work still running (in the build's second process): each gives its problems
         # when called, waiting for them if need be. `report` calls them first, so a build
         # that fails, wherever it fails, fails with every problem found so far.
         self.pending: list[Callable[[], list[Problem]]] = []

@@ -272,8 +272,8 @@ def augment_index(
     return index
 
 
-# Where augment_index leaves the vocabulary and the index's words (the hook writes both
-# to DID_YOU_MEAN_URI).
+# Where augment_index leaves the vocabulary and the index's words (what
+# act/search_work.py writes, page by page, to DID_YOU_MEAN_URI).
 DID_YOU_MEAN = "did_you_mean"
 INDEXED_WORDS = "indexed_words"
 

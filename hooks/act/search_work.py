@@ -16,6 +16,7 @@ order Material lists them: the same bytes as building everything at the end.
 
 from __future__ import annotations
 
+import itertools
 import pathlib
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
@@ -42,6 +43,7 @@ from act.second_process import PAGES_PER_BATCH, Named, SecondProcess, result_or_
 from act.validation.checks import CHECKS, Checks
 
 SEARCH = "search"  # its name in the build's second process
+WHAT = "the search index"  # what did not finish, when the second process ended
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,8 @@ class SearchIndexing:
         self.index = private_apis.search_index(config)  # None: search is off
         self.handed_over = 0  # how many of Material's entries have been handed over
         self.queued: list[PageEntries] = []
-        self.additions: list[Future] = []
+        # Each batch handed over: its answer, and how many entries it holds.
+        self.additions: list[tuple[Future, int]] = []
         self.started = False
 
     def page_indexed(self, page: Page) -> None:
@@ -126,7 +129,16 @@ class SearchIndexing:
     def _hand_over(self) -> None:
         queued, self.queued = self.queued, []
         if queued:
-            self.additions.append(self._call("add_pages", queued))
+            count = sum(len(page.entries) for page in queued)
+            self.additions.append((self._call("add_pages", queued), count))
+
+    def _hand_over_the_rest(self, entries: list[dict[str, Any]]) -> None:
+        """Entries no page's `on_page_context` handed over (added later by some plugin; none
+        on this site), each with what its page adds, found by its location as before."""
+        terms = per_build(self.config, SearchTerms)
+        for url, group in itertools.groupby(entries, key=lambda entry: str(entry["location"]).split("#")[0]):
+            self.queued.append(PageEntries(url, terms.pages.get(url), url == terms.home, list(group)))
+        self._hand_over()
 
     def _call(self, method: str, *args: Any) -> Future:
         runner = per_build(self.config, SecondProcess).runner()
@@ -149,21 +161,25 @@ class SearchIndexing:
         scripts left to be written (their problems join the build's pending checks)."""
         if self.index is None:
             return
+        entries = private_apis.search_entries(self.index)
         self._hand_over()
+        self._hand_over_the_rest(entries[self.handed_over :])
         build = build_of(self.config)
-        entries = iter(private_apis.search_entries(self.index))
+        at = 0
         results, self.additions = self.additions, []
-        for future in results:
-            additions, stopped = result_or_problem(future, build.docs_label, "the search index")
+        for future, count in results:
+            additions, stopped = result_or_problem(future, build.docs_label, WHAT)
             build.problems += stopped
-            for page in additions or []:
-                for added in page:
-                    entry = next(entries)
-                    if added:
-                        entry.update(added)
+            added = [more for page in additions or [] for more in page]
+            # No additions when the second process stopped (reported above): those entries keep
+            # what Material gave them.
+            for entry, more in zip(entries[at : at + count], added, strict=False):
+                if more:
+                    entry.update(more)
+            at += count
         private_apis.set_search_fields(self.index, search_fields(private_apis.search_fields(self.index)))
         build.pending.append(_collector(self._call("finish"), build.docs_label))
 
 
 def _collector(future: Future, label: str) -> Callable[[], list[Problem]]:
-    return lambda: result_or_problem(future, label, "the search index")[1]
+    return lambda: result_or_problem(future, label, WHAT)[1]

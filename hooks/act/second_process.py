@@ -51,7 +51,8 @@ PAGES_PER_BATCH = 32
 # given no config) can stop them. Weak: a runner that is gone is dropped from it.
 _running: weakref.WeakSet[Runner] = weakref.WeakSet()
 ENDED = "the build's second process ended"
-_START = "start"  # the method of a call that makes a named object: `kind(*args)`
+# The method of a call that makes a named object, `kind(*args)`: no method has this name.
+_START = "<start>"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Runner:
         folder it serves (so `ps` tells which build it belongs to); without, here."""
         self.objects: dict[str, Any] = {}  # the objects made here (no worker)
         self.process: subprocess.Popen | None = None
+        self.stopped = False  # a stopped runner answers no call
         if site_dir is None:
             return
         hooks_dir = str(pathlib.Path(__file__).resolve().parent.parent)
@@ -104,10 +106,6 @@ class Runner:
         self.reader.start()
         _running.add(self)
 
-    @property
-    def in_worker(self) -> bool:
-        return self.process is not None
-
     def start(self, name: str, kind: type, *args: Any) -> None:
         """Make `kind(*args)` where the work runs, as `name` (a class, pickled by its name:
         the worker imports its module; a `Named` argument is another object made there).
@@ -118,6 +116,10 @@ class Runner:
             self.call(name, _START, kind, *args)
 
     def call(self, name: str, method: str, *args: Any) -> Future:
+        if self.stopped:
+            ended: Future = Future()
+            ended.set_exception(BrokenPipeError(ENDED))
+            return ended
         if self.process is None:
             done: Future = Future()
             done.set_result(getattr(self.objects[name], method)(*args))  # an error raises here
@@ -168,6 +170,7 @@ class Runner:
                 future.set_exception(BrokenPipeError(ENDED))
 
     def stop(self, *, wait: bool = True) -> None:
+        self.stopped = True
         process, self.process = self.process, None
         _running.discard(self)
         if process is None:
@@ -263,4 +266,8 @@ if __name__ == "__main__":
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     # Ctrl-C reaches every process of the terminal's group: the build decides what stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    serve(sys.stdin.buffer, answers)
+    # This module's own code, not __main__'s copy: the calls hold `act.second_process.Named`
+    # (as the build pickled them), which __main__'s `Named` is not.
+    from act import second_process
+
+    second_process.serve(sys.stdin.buffer, answers)

@@ -44,12 +44,13 @@ class NearCopySettings(BaseModel):
 
 
 class PageChecksSettings(BaseModel):
-    """`extra.page_checks`: where the page checks and the output gate run."""
+    """`extra.page_checks`: where the page checks, the output gate and the search index's
+    extra work run."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    # From this many pages they run in a second process, beside the build (with the search
-    # index's extra work; a worker takes ~0.25 s of CPU to start: act/second_process.py); null keeps them in the build's own.
+    # From this many pages they run in a second process, beside the build (a worker takes
+    # ~0.25 s of CPU to start: act/second_process.py); null keeps them in the build's own.
     second_process_from: int | None = Field(default=400, ge=0)
 
 

@@ -16,6 +16,7 @@ import pathlib
 import pytest
 import yaml
 from testkit.processes import processes_mentioning
+from testkit.sitebuild import ROOT
 from testkit.validation_site import FIXTURE, GOOD_GUIDE, GOOD_TREATMENT, BuildFailed, build_fixture
 
 T, G = "treatments/good-treatment.md", "guides/good-guide.md"
@@ -199,3 +200,31 @@ def _build_with_link(tmp_path: pathlib.Path, page: pathlib.Path, target: pathlib
 
 def _line_of(text: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
+
+
+SEARCH_FILES = ("search/search_index.json", "search/lunr-index.js", "search/did-you-mean.js")
+
+
+def test_the_search_work_in_the_second_process_writes_what_it_writes_in_the_builds_own(tmp_path, monkeypatch):
+    """The fixture with the search hook, its entries handed over one page at a time: built
+    with the work in the second process and in the build's own, the same search files,
+    byte for byte, with the extra fields and a prebuilt lunr index in them."""
+    from act import search_work
+    from act.validation import site_validation
+
+    monkeypatch.setattr(search_work, "PAGES_PER_BATCH", 1)
+    monkeypatch.setattr(site_validation, "PAGES_PER_BATCH", 1)
+    hooks = yaml.safe_load((FIXTURE / "mkdocs.yml").read_text(encoding="utf-8"))["hooks"]
+    hooks = [str((FIXTURE / h).resolve()) for h in hooks] + [str(ROOT / "hooks" / "search_aliases.py")]
+    written = {}
+    for where, second_process_from in (("second process", 0), ("build process", None)):
+        out = tmp_path / where
+        build_fixture(
+            out, {}, hooks=hooks, extra={"page_checks": {"second_process_from": second_process_from}}
+        )
+        written[where] = [(out / "site" / name).read_bytes() for name in SEARCH_FILES]
+        assert not processes_mentioning(str(out / "site"))
+    assert written["second process"] == written["build process"]
+    index, lunr, _words = written["build process"]
+    assert b'"aliases":' in index and b'"variants":' in index  # the extra fields reached the index
+    assert lunr.startswith(b"self.lunrIndex = JSON.parse(")  # prebuilt, not the fallback

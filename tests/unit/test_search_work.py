@@ -124,12 +124,15 @@ def test_the_gate_judges_the_index_as_written_whatever_passed_on_the_way(tmp_pat
         runner.start(
             "search", SearchWork, {**CONFIG, "fields": _fields(True)}, {}, [], str(site), Named(CHECKS)
         )
-        runner.call("search", "add_pages", [PageEntries("a/", None, False, [clean, swapped, hostile])])
+        page = PageEntries("a/", None, False, [clean, swapped, hostile])
+        runner.call("search", "add_pages", [page]).result(timeout=60)
+        # The search work was given the page checks (made there, in the worker too) and
+        # the two clean texts passed on the way (the titles hold no markup).
+        assert isinstance(runner.call("search", "__getattribute__", "checks").result(timeout=60), Checks)
+        assert len(runner.call(CHECKS, "__getattribute__", "search_clean").result(timeout=60)) == 2
         problems = runner.call(CHECKS, "gate_site", str(site), frozenset()).result(timeout=60)
     finally:
         runner.stop()
-    if where == "build process":  # the two clean texts passed on the way (the titles hold no markup)
-        assert len(runner.objects[CHECKS].search_clean) == 2
     messages = [p.message for p in problems if p.path == "site/search/search_index.json"]
     assert len(messages) == 2, messages
     assert messages[0].startswith("search entry 'b/' text: attribute 'onerror' on <img> is not allowed")

@@ -201,7 +201,8 @@ def test_a_worker_that_did_not_start_says_why_on_every_call():
     import pickle
 
     inbox = io.BytesIO(
-        pickle.dumps(("checks", "start", (Checks,))) + pickle.dumps(("checks", "near_copies", ()))
+        pickle.dumps(("checks", second_process._START, (Checks,)))
+        + pickle.dumps(("checks", "near_copies", ()))
     )
     outbox = io.BytesIO()
     second_process.serve(inbox, outbox)
@@ -210,7 +211,7 @@ def test_a_worker_that_did_not_start_says_why_on_every_call():
     assert started[0] is False and "TypeError" in started[1]
     assert called[0] is False
     assert called[1].startswith("checks.near_copies failed in the build's second process:")
-    assert "'checks' did not start: checks.start failed in the build's second process" in called[1]
+    assert "'checks' did not start: checks.<start> failed in the build's second process" in called[1]
 
 
 def test_answers_that_cannot_be_read_fail_every_waiting_call(tmp_path, monkeypatch):
@@ -263,3 +264,44 @@ def test_links_are_found_past_a_folder_that_cannot_be_read(tmp_path, monkeypatch
     assert files.symlinks([(tmp_path, "docs")]) == [
         (str(tmp_path / "public" / "env.txt"), "docs/public/env.txt")
     ]
+
+
+def test_the_gate_reports_what_is_in_the_site_but_not_a_file_it_can_check(tmp_path, monkeypatch):
+    """The built site is walked for every file: a pipe (never read: reading it would wait
+    for ever), a link and a folder that cannot be listed are each a problem, not skipped."""
+    from act.security import files
+
+    site = tmp_path / "site"
+    (site / "private").mkdir(parents=True)
+    (site / "index.html").write_text("<!doctype html><html><head><title>x</title></head><body></body></html>")
+    os.mkfifo(site / "pipe.html")
+    (site / "env.txt").symlink_to("/proc/self/environ")
+    scandir = files.os.scandir
+
+    def refusing(path):
+        if str(path).endswith("private"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(files.os, "scandir", refusing)
+    found = Checks(SITE, Policy(), None).gate_site(str(site), frozenset(["index.html"]))
+    assert sorted(found) == [
+        Problem("site/env.txt", 1, "symbolic link in the built site — remove it"),
+        Problem(
+            "site/pipe.html", 1, "not a regular file (a pipe, socket or device) in the built site — remove it"
+        ),
+        Problem(
+            "site/private",
+            1,
+            "folder in the built site that cannot be read, so it cannot be checked — make it readable "
+            "(chmod -R u+rwX site) or delete it, then build again",
+        ),
+    ]
+
+
+def test_a_stopped_runner_answers_no_call_wherever_it_ran(tmp_path):
+    for site_dir in (None, str(tmp_path / "site")):
+        runner = checks(None, site_dir)
+        runner.stop()
+        with pytest.raises(BrokenPipeError):
+            runner.call("checks", "near_copies").result(timeout=10)

@@ -12,6 +12,7 @@ import os
 import pathlib
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from act.problems import Problem
 
@@ -54,35 +55,49 @@ def symlinks(roots: Iterable[tuple[pathlib.Path, str]]) -> list[tuple[str, str]]
     found = []
     for root, label in roots:
         if root.is_dir():
-            found += [(os.path.join(root, where), f"{label}/{where}") for where in tree(root)[1]]
+            # An unreadable folder is skipped, as MkDocs' own listing (os.walk) skips it.
+            found += [(os.path.join(root, where), f"{label}/{where}") for where in tree(root).links]
     return sorted(found)
 
 
-def tree(root: pathlib.Path | str) -> tuple[list[str], list[str]]:
-    """The regular files and the symbolic links under `root` (files and folders alike; links
-    to folders are not followed), as paths relative to it with `/`. `os.scandir` tells each
-    kind from the folder listing itself, with no further system call per file."""
-    files: list[str] = []
-    links: list[str] = []
+@dataclass
+class Tree:
+    """What lies under a folder, as paths relative to it with `/` (see `tree`)."""
+
+    files: list[str] = field(default_factory=list)  # regular files
+    links: list[str] = field(default_factory=list)  # symbolic links, to files or folders
+    others: list[str] = field(default_factory=list)  # pipes, sockets, devices
+    unreadable: list[str] = field(default_factory=list)  # folders that cannot be listed
+
+
+def tree(root: pathlib.Path | str) -> Tree:
+    """Everything under `root` (links to folders are not followed). `os.scandir` tells
+    each kind from the folder listing itself, with no further system call per file."""
+    found = Tree()
     folders = [""]
     while folders:
         folder = folders.pop()
         try:
             entries = list(os.scandir(os.path.join(root, folder)))
-        except OSError:  # unreadable, or gone meanwhile (as os.walk, which MkDocs uses, skips it)
+        except FileNotFoundError:  # gone meanwhile
+            continue
+        except OSError:
+            found.unreadable.append(folder)
             continue
         for entry in entries:
             where = f"{folder}/{entry.name}" if folder else entry.name
             try:
                 if entry.is_symlink():
-                    links.append(where)
+                    found.links.append(where)
                 elif entry.is_dir(follow_symlinks=False):
                     folders.append(where)
                 elif entry.is_file(follow_symlinks=False):
-                    files.append(where)
+                    found.files.append(where)
+                else:
+                    found.others.append(where)
             except OSError:  # gone meanwhile
                 continue
-    return files, links
+    return found
 
 
 def symlink_problem(where: str) -> Problem:

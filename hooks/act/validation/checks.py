@@ -152,10 +152,27 @@ class Checks:
         root = pathlib.Path(site_dir)
         if not root.is_dir():
             return problems
-        files, links = tree(root)
-        for rel in links:
+        found = tree(root)
+        for rel in found.links:
             problems.append(Problem(f"site/{rel}", 1, "symbolic link in the built site — remove it"))
-        for rel in files:
+        for rel in found.others:
+            problems.append(
+                Problem(
+                    f"site/{rel}",
+                    1,
+                    "not a regular file (a pipe, socket or device) in the built site — remove it",
+                )
+            )
+        for rel in found.unreadable:
+            problems.append(
+                Problem(
+                    f"site/{rel}",
+                    1,
+                    "folder in the built site that cannot be read, so it cannot be checked — make it readable "
+                    "(chmod -R u+rwX site) or delete it, then build again",
+                )
+            )
+        for rel in found.files:
             if rel in gated:
                 continue
             label = f"site/{rel}"
