@@ -245,7 +245,22 @@ def test_answers_that_cannot_be_read_fail_every_waiting_call(tmp_path, monkeypat
         runner.stop()
 
 
-def test_links_are_found_past_a_folder_that_cannot_be_read(tmp_path, monkeypatch):
+@pytest.fixture
+def private_unreadable(monkeypatch):
+    """Any folder named `private` cannot be listed (the tests run as root, whom no mode stops)."""
+    from act.security import files
+
+    scandir = files.os.scandir
+
+    def refusing(path):
+        if str(path).endswith("private"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(files.os, "scandir", refusing)
+
+
+def test_links_are_found_past_a_folder_that_cannot_be_read(tmp_path, private_unreadable):
     """os.walk (MkDocs' listing) skips a folder it cannot read; so does the link search, and
     it goes on to find the links elsewhere."""
     from act.security import files
@@ -253,37 +268,19 @@ def test_links_are_found_past_a_folder_that_cannot_be_read(tmp_path, monkeypatch
     (tmp_path / "private").mkdir()
     (tmp_path / "public").mkdir()
     (tmp_path / "public" / "env.txt").symlink_to("/proc/self/environ")
-    scandir = files.os.scandir
-
-    def refusing(path):
-        if str(path).endswith("private"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)
-
-    monkeypatch.setattr(files.os, "scandir", refusing)
     assert files.symlinks([(tmp_path, "docs")]) == [
         (str(tmp_path / "public" / "env.txt"), "docs/public/env.txt")
     ]
 
 
-def test_the_gate_reports_what_is_in_the_site_but_not_a_file_it_can_check(tmp_path, monkeypatch):
+def test_the_gate_reports_what_is_in_the_site_but_not_a_file_it_can_check(tmp_path, private_unreadable):
     """The built site is walked for every file: a pipe (never read: reading it would wait
     for ever), a link and a folder that cannot be listed are each a problem, not skipped."""
-    from act.security import files
-
     site = tmp_path / "site"
     (site / "private").mkdir(parents=True)
     (site / "index.html").write_text("<!doctype html><html><head><title>x</title></head><body></body></html>")
     os.mkfifo(site / "pipe.html")
     (site / "env.txt").symlink_to("/proc/self/environ")
-    scandir = files.os.scandir
-
-    def refusing(path):
-        if str(path).endswith("private"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return scandir(path)
-
-    monkeypatch.setattr(files.os, "scandir", refusing)
     found = Checks(SITE, Policy(), None).gate_site(str(site), frozenset(["index.html"]))
     assert sorted(found) == [
         Problem("site/env.txt", 1, "symbolic link in the built site — remove it"),
