@@ -113,7 +113,6 @@ class SearchIndexing:
         self.queued: list[PageEntries] = []
         # Each batch handed over: its answer, and how many entries it holds.
         self.additions: list[tuple[Future, int]] = []
-        self.started = False
 
     def page_indexed(self, page: Page) -> None:
         """After Material's search plugin has indexed the page: its new entries."""
@@ -141,20 +140,18 @@ class SearchIndexing:
         self._hand_over()
 
     def _call(self, method: str, *args: Any) -> Future:
-        runner = per_build(self.config, SecondProcess).runner()
-        if not self.started:
-            build = build_of(self.config)
-            lunr_config = {
-                **private_apis.search_config(self.index),
-                "fields": search_fields(private_apis.search_fields(self.index)),
-            }
-            glossary = [term.term for term in build.glossary_terms]
-            # The page checks start with the first pages converted, before any is indexed.
-            checks = Named(CHECKS)
-            site_dir = self.config.site_dir
-            runner.start(SEARCH, SearchWork, lunr_config, build.spelling_variants, glossary, site_dir, checks)
-            self.started = True
-        return runner.call(SEARCH, method, *args)
+        """Call the build's `SearchWork` (made on first use), where it runs."""
+        return per_build(self.config, SecondProcess).call(SEARCH, self._work, method, *args)
+
+    def _work(self) -> tuple:
+        build = build_of(self.config)
+        lunr_config = {
+            **private_apis.search_config(self.index),
+            "fields": search_fields(private_apis.search_fields(self.index)),
+        }
+        glossary = [term.term for term in build.glossary_terms]
+        # The page checks are made with the first pages converted, before any is indexed.
+        return SearchWork, lunr_config, build.spelling_variants, glossary, self.config.site_dir, Named(CHECKS)
 
     def finish(self) -> None:
         """Before Material writes the index: the extra fields on its entries, and the two

@@ -31,6 +31,7 @@ import sys
 import threading
 import traceback
 import weakref
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import IO, Any
@@ -185,12 +186,24 @@ class Runner:
 class SecondProcess:
     """The build's one runner (`act.build.per_build`): the first hook to know the pages
     (`place`, the page checks' `on_files`) decides where the work runs; any later user
-    gets the same runner (`runner`), here when nobody placed it."""
+    gets the same runner, here when nobody placed it, and makes its object there on its
+    first call (`call`)."""
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.start_from = build_of(config).settings.page_checks.second_process_from
         self.site_dir = str(pathlib.Path(config.site_dir).resolve())
         self._runner: Runner | None = None
+        self._made: set[str] = set()  # the names of the objects made so far
+
+    def call(self, name: str, make: Callable[[], tuple[Any, ...]], method: str, *args: Any) -> Future:
+        """`method` of the object `name`, made first if this build has not made it yet:
+        `make()` gives its class and arguments (see `Runner.start`)."""
+        runner = self.runner()
+        if name not in self._made:
+            kind, *made_with = make()
+            runner.start(name, kind, *made_with)
+            self._made.add(name)
+        return runner.call(name, method, *args)
 
     def place(self, pages: int) -> Runner:
         if self._runner is None:

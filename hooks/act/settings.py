@@ -70,6 +70,14 @@ class Settings(BaseModel):
         return self.near_copies.max_shared_runs
 
 
+# The sections of `extra:` (each a model above), as Settings lists them.
+_SECTIONS: dict[str, type[BaseModel]] = {
+    name: field.annotation
+    for name, field in Settings.model_fields.items()
+    if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel)
+}
+
+
 def allow_overdue(environ: Mapping[str, str]) -> bool:
     """True only for a local preview that asked for it: never when CI is set."""
     in_ci = environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
@@ -94,11 +102,7 @@ def read_settings(
     """Our settings, and a problem for each wrong one (the defaults stand in for it)."""
     values: dict[str, Any] = {}
     problems: list[Problem] = []
-    for key, model in (
-        ("related_topics", RelatedTopicsSettings),
-        ("near_copies", NearCopySettings),
-        ("page_checks", PageChecksSettings),
-    ):
+    for key, model in _SECTIONS.items():
         try:
             values[key] = model.model_validate(extra.get(key) or {})
         except ValidationError as exc:

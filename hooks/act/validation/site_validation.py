@@ -127,7 +127,6 @@ class SiteValidation:
         self.pages_to_gate: list[PageToGate] = []
         # Where the checks run (act/second_process.py): decided once the pages are known.
         self.second_process = per_build(config, SecondProcess)
-        self.started = False
         self.checked: list[Future] = []  # the page checks' results, collected in `on_env`
         self.gate_results: list[Future] = []  # the gate's, collected in `on_post_build`
         self.near: Future | None = None  # the near copies', collected before any page is written
@@ -237,11 +236,10 @@ class SiteValidation:
 
     def _call(self, method: str, *args) -> Future:
         """Call the build's `Checks` (made on first use), where they run."""
-        runner = self.second_process.runner()
-        if not self.started:
-            runner.start(CHECKS, Checks, self.site, self.policy, self.build.settings.near_copy_runs_max)
-            self.started = True
-        return runner.call(CHECKS, method, *args)
+        return self.second_process.call(CHECKS, self._checks, method, *args)
+
+    def _checks(self) -> tuple:
+        return Checks, self.site, self.policy, self.build.settings.near_copy_runs_max
 
     def check_queued_pages(self) -> None:
         """Every page's checks collected (`on_env`), and the near copies asked for."""
